@@ -1,0 +1,108 @@
+"""Benchmark: clean-article on text from several converters vs the peers on the same pages' HTML.
+
+    python -m bench.run                      # all sets, all systems
+    python -m bench.run --limit 50 --sets dragnet-test
+
+For each page of dragnet (test split), l3s-gn1 and the held-out wcxb-dev domains, the HTML is rendered
+to text by each converter and `clean` runs on that text; the peers read the HTML. All are scored with
+the Article Extraction Benchmark metric (clean_article.metrics) and timed in the same run, so speed
+ratios are comparable: clean-article's docs/s count `clean` on the text (rendering excluded, as a user
+of text mode already has the text), the peers' count their whole extraction from HTML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import time
+from pathlib import Path
+
+from clean_article import clean, load_model
+from clean_article.lines import split_lines
+from clean_article.metrics import aggregate, page_scores
+
+from . import datasets
+from .converters import render
+from .peers import PEERS
+
+SETS = {
+    "dragnet-test": lambda: datasets.dragnet("test"),
+    "l3s-gn1": datasets.l3s_gn1,
+    "wcxb-heldout": datasets.wcxb_heldout,
+}
+CONVERTERS = ("html-text", "inscriptis", "bs4")
+
+
+def _safe(fn, arg) -> str:
+    try:
+        return fn(arg) or ""
+    except Exception:  # a peer's crash on one page counts as an empty extraction
+        return ""
+
+
+def run(sets, converters, peers, limit, model_path=None):
+    model = load_model(model_path)
+    rows = []
+    for set_name in sets:
+        pages = list(itertools.islice(SETS[set_name](), limit))
+        groups = {"all": pages}
+        if set_name == "wcxb-heldout":
+            groups["article"] = [p for p in pages if p.kind == "article"]
+        systems = {}
+        for conv in converters:
+            texts = [render(p.html, conv) for p in pages]
+            t0 = time.perf_counter()
+            outs = [clean(t, model=model) for t in texts]
+            systems[f"clean-article ({conv})"] = (outs, time.perf_counter() - t0)
+        for name in peers:
+            fn = PEERS[name]
+            t0 = time.perf_counter()
+            outs = [_safe(fn, p.html) for p in pages]
+            systems[name] = (outs, time.perf_counter() - t0)
+        for system, (outs, secs) in systems.items():
+            by_id = {p.page_id: o for p, o in zip(pages, outs)}
+            for group, members in groups.items():
+                m = aggregate([page_scores(p.gold, by_id[p.page_id]) for p in members])
+                label = set_name if group == "all" else f"{set_name} ({group})"
+                rows.append({"set": label, "system": system, "f1": m["f1"], "precision": m["precision"],
+                             "recall": m["recall"], "pages": m["pages"],
+                             "docs_per_s": len(pages) / secs if secs > 0 else float("inf")})
+                r = rows[-1]
+                print(f"{label:<26}{system:<30}F1={r['f1']:.3f} P={r['precision']:.3f} "
+                      f"R={r['recall']:.3f} n={r['pages']:<4} {r['docs_per_s']:8.1f} docs/s", flush=True)
+    return rows
+
+
+def markdown(rows) -> str:
+    sets = list(dict.fromkeys(r["set"] for r in rows))
+    systems = list(dict.fromkeys(r["system"] for r in rows))
+    get = {(r["set"], r["system"]): r for r in rows}
+    head = "| system | " + " | ".join(sets) + " | docs/s (" + sets[0] + ") |"
+    lines = [head, "|" + "---|" * (len(sets) + 2)]
+    for s in systems:
+        cells = [f"{get[(t, s)]['f1']:.3f}" if (t, s) in get else "" for t in sets]
+        speed = get.get((sets[0], s), {}).get("docs_per_s", 0)
+        lines.append(f"| {s} | " + " | ".join(cells) + f" | {speed:.0f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--converters", default=",".join(CONVERTERS))
+    ap.add_argument("--peers", default=",".join(PEERS), help="comma list, or 'none'")
+    ap.add_argument("--limit", type=int, default=None, help="pages per set")
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--out", default=None, help="write rows as JSON here")
+    args = ap.parse_args()
+    peers = [] if args.peers == "none" else args.peers.split(",")
+    rows = run(args.sets.split(","), args.converters.split(","), peers, args.limit, args.model)
+    print()
+    print(markdown(rows))
+    if args.out:
+        Path(args.out).write_text(json.dumps(rows, indent=1))
+
+
+if __name__ == "__main__":
+    main()

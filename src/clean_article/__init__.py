@@ -1,0 +1,17 @@
+"""clean-article: keep the article, drop the boilerplate, line by line.
+
+    >>> from clean_article import clean
+    >>> body = clean(page_text)
+
+``classify`` gives every line's label and probabilities; ``load_model`` loads the shipped model or
+one you trained.
+"""
+
+from .api import LineResult, classify, clean, default_model_path, load_model
+from .labels import LABELS
+from .model import Model, ModelError
+
+__all__ = ["clean", "classify", "load_model", "default_model_path", "LineResult", "Model", "ModelError",
+           "LABELS", "__version__"]
+
+__version__ = "0.1.0"

@@ -1,0 +1,225 @@
+"""Line features: one code path for training and inference.
+
+Each non-blank line becomes a sparse vector of hashed features, grouped in blocks that are each
+scaled to unit length so that a long paragraph does not outvote a short line by sheer word count:
+
+- words (lower-cased ``\\w+`` tokens) and word bigrams;
+- character 3-grams of each word, with word boundaries (robust to inflection and to glued words
+  such as "FacebookTwitterWhatsapp");
+- shape: length, word count, case, digits, punctuation, the last character, bullets, separators,
+  dates, "N hours ago", copyright, URLs, indentation, blank lines around it, repeats in the page;
+- position in the page (deciles, and distance in lines from the top and the bottom);
+- the shape of the two lines before and after (prefixed ``p1:``, ``p2:``, ``n1:``, ``n2:``).
+
+Hashing uses CRC-32 (stable across Python versions and processes, unlike ``hash()``), so a model file
+needs no vocabulary and no scikit-learn at inference time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "line_shapes"]
+
+FEATURE_VERSION = 1
+N_FEATURES = 1 << 20
+_MASK = N_FEATURES - 1
+_MAX_WORDS = 64          # words per line that feed word and char-gram features
+_MAX_LINE = 5000         # characters per line that feed shape features (a 10 MB line stays cheap)
+
+_TOKEN = re.compile(r"\w+")
+_DATE = re.compile(
+    r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})", re.I)
+_AGO = re.compile(r"\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?", re.I)
+_URL = re.compile(r"https?://|www\.|\.com\b|\.html?\b", re.I)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣∙*>»\-–—]|\d{1,2}[.)])\s")
+_SEPARATORS = set("|•·»›/>")
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
+
+
+def _h(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8", "surrogatepass")) & _MASK
+
+
+def _bucket(x: float, edges: tuple) -> int:
+    for i, e in enumerate(edges):
+        if x < e:
+            return i
+    return len(edges)
+
+
+_LEN_EDGES = (2, 5, 10, 20, 35, 50, 80, 120, 200, 400, 800)
+_NW_EDGES = (1, 2, 3, 4, 6, 9, 13, 20, 30, 50, 100)
+_RATIO_EDGES = (0.01, 0.05, 0.15, 0.3, 0.5, 0.7, 0.9)
+
+
+def _char_class(c: str) -> str:
+    if c.isalpha():
+        return "U" if c.isupper() else "l"
+    if c.isdigit():
+        return "d"
+    return c if c in ".!?:;,)\"'”’…|»>-–—" else "o"
+
+
+def line_shapes(line: str) -> list[str]:
+    """The shape descriptors of one line: what it looks like, not what it says."""
+    s = line[:_MAX_LINE].strip()
+    n = len(s)
+    words = s.split()
+    nw = len(words)
+    letters = sum(c.isalpha() for c in s)
+    upper = sum(c.isupper() for c in s)
+    digits = sum(c.isdigit() for c in s)
+    punct = sum((not c.isalnum()) and not c.isspace() for c in s)
+    titled = sum(w[:1].isupper() for w in words)
+    out = [
+        f"len{_bucket(len(line.strip()), _LEN_EDGES)}",
+        f"nw{_bucket(nw, _NW_EDGES)}",
+        f"first{_char_class(s[0])}" if s else "first_",
+        f"last{_char_class(s[-1])}" if s else "last_",
+        f"caps{_bucket(upper / letters if letters else 0, _RATIO_EDGES)}",
+        f"dig{_bucket(digits / n if n else 0, _RATIO_EDGES)}",
+        f"pun{_bucket(punct / n if n else 0, _RATIO_EDGES)}",
+        f"tit{_bucket(titled / nw if nw else 0, _RATIO_EDGES)}",
+        f"sent{min(sum(s.count(c) for c in '.!?'), 6)}",
+        f"ind{_bucket(len(line) - len(line.lstrip()), (1, 3, 5, 9, 17))}",
+    ]
+    if _BULLET.match(line):
+        out.append("bullet")
+    if any(c in _SEPARATORS for c in s):
+        out.append("sep")
+    if _DATE.search(s):
+        out.append("date")
+    if _AGO.search(s):
+        out.append("ago")
+    if _TIME.search(s):
+        out.append("time")
+    if _COPYRIGHT.search(s):
+        out.append("copy")
+    if _URL.search(s):
+        out.append("url")
+    if _EMAIL.search(s):
+        out.append("email")
+    if s.endswith(":"):
+        out.append("colon")
+    if letters and upper == letters and letters > 2:
+        out.append("allcaps")
+    return out
+
+
+@dataclass
+class LineFeatures:
+    """Features of one page: a CSR matrix over its non-blank lines, and which lines those are."""
+
+    indptr: np.ndarray     # (n_items + 1,) int64
+    indices: np.ndarray    # (nnz,) int32, hashed feature ids
+    values: np.ndarray     # (nnz,) float32
+    rows: np.ndarray       # (n_items,) int64: the page line index of each item
+    n_lines: int           # lines on the page, blank ones included
+
+    @property
+    def n_items(self) -> int:
+        return len(self.rows)
+
+
+class _WordCache:
+    """Hashed ids of a word and of its char 3-grams; words repeat, hashing them once pays."""
+
+    def __init__(self, limit: int = 200_000):
+        self.limit = limit
+        self.data: dict[str, tuple[int, list[int]]] = {}
+
+    def get(self, word: str) -> tuple[int, list[int]]:
+        hit = self.data.get(word)
+        if hit is None:
+            if len(self.data) >= self.limit:
+                self.data.clear()
+            padded = f"<{word}>"
+            grams = [_h("c:" + padded[i:i + 3]) for i in range(max(1, len(padded) - 2))]
+            hit = (_h("w:" + word), grams)
+            self.data[word] = hit
+        return hit
+
+
+_CACHE = _WordCache()
+_SHAPE_CACHE: dict[str, int] = {}
+
+
+def _hs(name: str) -> int:
+    i = _SHAPE_CACHE.get(name)
+    if i is None:
+        i = _SHAPE_CACHE[name] = _h("s:" + name)
+    return i
+
+
+def _add_block(ids: list[int], idx: list[int], vals: list[float]) -> None:
+    if not ids:
+        return
+    counts = Counter(ids)
+    norm = 1.0 / math.sqrt(sum(c * c for c in counts.values()))
+    for i, c in counts.items():
+        idx.append(i)
+        vals.append(c * norm)
+
+
+def featurize(lines: list[str]) -> LineFeatures:
+    """Sparse features of every non-blank line of a page (blank lines only shape their neighbours)."""
+    n_lines = len(lines)
+    rows = [i for i, line in enumerate(lines) if line.strip()]
+    n = len(rows)
+    stripped = [lines[r].strip() for r in rows]
+    shapes = [line_shapes(lines[r]) for r in rows]
+    repeats = Counter(stripped)
+    indptr = [0]
+    idx: list[int] = []
+    vals: list[float] = []
+    for k, r in enumerate(rows):
+        text = stripped[k]
+        toks = [t.lower() for t in _TOKEN.findall(text[:_MAX_LINE])][:_MAX_WORDS]
+        words, grams = [], []
+        for t in toks:
+            w, g = _CACHE.get(t)
+            words.append(w)
+            grams.extend(g)
+        words.extend(_h("b:" + a + " " + b) for a, b in zip(toks, toks[1:]))
+        _add_block(words, idx, vals)
+        _add_block(grams, idx, vals)
+        own = list(shapes[k])
+        own.append(f"pos{min(int(10 * r / max(n_lines, 1)), 9)}")
+        own.append(f"top{_bucket(k, (1, 2, 4, 8, 16, 32, 64))}")
+        own.append(f"bot{_bucket(n - 1 - k, (1, 2, 4, 8, 16, 32, 64))}")
+        if r == 0 or not lines[r - 1].strip():
+            own.append("blank_before")
+        if r == n_lines - 1 or not lines[r + 1].strip():
+            own.append("blank_after")
+        if repeats[text] > 1:
+            own.append("repeated")
+        if not toks:
+            own.append("notoken")
+        for off, tag in ((-1, "p1:"), (-2, "p2:"), (1, "n1:"), (2, "n2:")):
+            j = k + off
+            if 0 <= j < n:
+                own.extend(tag + s for s in shapes[j])
+            else:
+                own.append(tag + "none")
+        shape_ids = [_hs(s) for s in own]
+        shape_ids.append(_hs("bias"))
+        _add_block(shape_ids, idx, vals)
+        indptr.append(len(idx))
+    return LineFeatures(
+        indptr=np.asarray(indptr, dtype=np.int64),
+        indices=np.asarray(idx, dtype=np.int32),
+        values=np.asarray(vals, dtype=np.float32),
+        rows=np.asarray(rows, dtype=np.int64),
+        n_lines=n_lines,
+    )

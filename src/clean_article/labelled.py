@@ -1,0 +1,149 @@
+"""The labelled-document format: many documents in one text file that a person can edit.
+
+::
+
+    @doc seed-000 source=seeds/000.txt converter=scrape split=train
+    meta<TAB> date 2023-09-14 Asianet Newsable
+    <empty line = a blank line of the page>
+    title<TAB>Vladimir Putin accepts Kim Jong Un's invitation
+    body?<TAB>Russian President Vladimir Putin on Thursday ...
+
+- ``@doc ID key=value ...`` starts a document; the values hold no spaces.
+- Every other non-empty line is ``LABEL<TAB>TEXT``: the text after the first tab is the page line,
+  byte for byte. A ``?`` after the label marks a low-confidence guess (written by ``clean-article label``
+  for the user to check); the reader ignores it.
+- An empty line is a blank line of the page. Lines starting with ``#`` before the first ``@doc`` are
+  comments. Files may be gzip-compressed (``.gz``).
+
+The same reader serves training, tests and the benchmark.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, TextIO
+
+from .labels import LABELS
+
+__all__ = ["LabelledDoc", "LabelFormatError", "read_labelled", "write_labelled", "iter_labelled"]
+
+BLANK = ""  # the label of a blank page line
+
+
+class LabelFormatError(ValueError):
+    """A labelled file that does not follow the format; the message names the file and line."""
+
+
+@dataclass
+class LabelledDoc:
+    """One page: its lines, one label per line ("" for blank lines), and its header fields."""
+
+    doc_id: str
+    lines: list[str]
+    labels: list[str]
+    meta: dict[str, str] = field(default_factory=dict)
+    unsure: list[bool] | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _open_text(path: str | Path) -> TextIO:
+    path = Path(path)
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="\n")
+    return open(path, encoding="utf-8", newline="\n")
+
+
+def iter_labelled(path: str | Path) -> Iterator[LabelledDoc]:
+    """Yield the documents of a labelled file one by one; raise LabelFormatError with the line number
+    on any malformed line."""
+    doc: LabelledDoc | None = None
+    with _open_text(path) as fh:
+        for lineno, raw in enumerate(fh, 1):
+            line = raw[:-1] if raw.endswith("\n") else raw
+            if line.endswith("\r"):
+                line = line[:-1]
+            if line.startswith("@doc"):
+                if doc is not None:
+                    yield doc
+                doc = _parse_header(line, path, lineno)
+                continue
+            if doc is None:
+                if line.strip() == "" or line.startswith("#"):
+                    continue
+                raise LabelFormatError(f"{path}:{lineno}: text before the first '@doc' header")
+            if line == "":
+                doc.lines.append("")
+                doc.labels.append(BLANK)
+                doc.unsure.append(False)
+                continue
+            label, sep, text = line.partition("\t")
+            unsure = label.endswith("?")
+            label = label.rstrip("?").strip()
+            if not sep:
+                raise LabelFormatError(
+                    f"{path}:{lineno}: expected LABEL<TAB>TEXT, found no tab in {line[:60]!r}")
+            if label not in LABELS:
+                raise LabelFormatError(
+                    f"{path}:{lineno}: unknown label {label!r}; expected one of {', '.join(LABELS)}")
+            if not text.strip():
+                label = BLANK
+            doc.lines.append(text)
+            doc.labels.append(label)
+            doc.unsure.append(unsure)
+    if doc is not None:
+        yield doc
+
+
+def _parse_header(line: str, path, lineno: int) -> LabelledDoc:
+    parts = line.split()
+    if len(parts) < 2:
+        raise LabelFormatError(f"{path}:{lineno}: '@doc' header without a document id")
+    meta = {}
+    for part in parts[2:]:
+        key, sep, value = part.partition("=")
+        if not sep:
+            raise LabelFormatError(f"{path}:{lineno}: header field {part!r} is not key=value")
+        meta[key] = value
+    return LabelledDoc(parts[1], [], [], meta, [])
+
+
+def read_labelled(paths: str | Path | Iterable[str | Path]) -> list[LabelledDoc]:
+    """Read every document of one or several labelled files."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    docs: list[LabelledDoc] = []
+    for path in paths:
+        docs.extend(iter_labelled(path))
+    return docs
+
+
+def format_doc(doc: LabelledDoc) -> str:
+    header = " ".join(["@doc", doc.doc_id] + [f"{k}={v}" for k, v in doc.meta.items()])
+    out = [header]
+    unsure = doc.unsure or [False] * len(doc.lines)
+    for text, label, shaky in zip(doc.lines, doc.labels, unsure):
+        clean_text = text.replace("\n", " ").replace("\r", " ")
+        if not clean_text.strip():
+            out.append("")
+        else:
+            out.append(f"{label}{'?' if shaky else ''}\t{clean_text}")
+    return "\n".join(out) + "\n"
+
+
+def write_labelled(docs: Iterable[LabelledDoc], path: str | Path) -> int:
+    """Write documents to ``path`` (gzip if it ends in .gz); returns the number written."""
+    path = Path(path)
+    n = 0
+    opener = gzip.open(path, "wt", encoding="utf-8", newline="\n") if path.suffix == ".gz" \
+        else open(path, "w", encoding="utf-8", newline="\n")
+    with opener as fh:
+        for doc in docs:
+            fh.write(format_doc(doc))
+            n += 1
+    return n

@@ -1,0 +1,301 @@
+"""The line model and its file format.
+
+Prediction runs in three steps, the shape of jusText's pipeline with learned parts:
+
+1. **Line pass** — a linear model over each line's hashed features (features.py) gives a first
+   probability that the line is article body.
+2. **Context pass** — a small neural network reads, for every line, the first-pass probabilities of
+   its neighbours over several window sizes, where it sits relative to the page's best body span
+   (the run of lines with the largest surplus of body probability) and how much body mass lies before
+   and after it. This is the revision by neighbours: a lone prose-like teaser far below the article
+   loses, a short subheading inside the article wins.
+3. **Kind head** — a linear model over the same hashed features names the kind of each line that is
+   not body (nav, related, ad, ...), trained on the hand-labelled pages.
+
+A model file is an ``.npz`` of plain numeric arrays plus a JSON header (format and feature versions,
+labels, threshold, training-data hash, metrics). It is read with ``allow_pickle=False``, so loading
+never executes code, and prediction needs only numpy: not the scikit-learn that trained it.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .features import FEATURE_VERSION, N_FEATURES, LineFeatures, featurize
+from .labels import BODY, LABELS
+
+__all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
+
+FORMAT_VERSION = 1
+_INFO_KEYS = ("training_data_sha256", "metrics", "trained", "base", "data", "seed", "notes")
+_REQUIRED = ("line_coef", "line_intercept", "ctx_mean", "ctx_scale")
+
+
+class ModelError(Exception):
+    """A model file that cannot be used: missing, corrupted, of another format, or inconsistent."""
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+
+
+def sparse_dot(f: LineFeatures, coef: np.ndarray) -> np.ndarray:
+    """Row-wise dot products of the page's CSR features with a dense weight vector (or matrix)."""
+    if f.n_items == 0:
+        return np.zeros((0,) + coef.shape[1:], dtype=np.float64)
+    contrib = coef[f.indices] * (f.values if coef.ndim == 1 else f.values[:, None])
+    starts = f.indptr[:-1]
+    out = np.add.reduceat(contrib, starts, axis=0)
+    empty = f.indptr[1:] == starts
+    if empty.any():
+        out[empty] = 0.0
+    return out.astype(np.float64)
+
+
+def _window_mean(p: np.ndarray, radius: int) -> np.ndarray:
+    c = np.concatenate([[0.0], np.cumsum(p)])
+    n = len(p)
+    idx = np.arange(n)
+    lo = np.maximum(idx - radius, 0)
+    hi = np.minimum(idx + radius + 1, n)
+    return (c[hi] - c[lo]) / (hi - lo)
+
+
+def _best_span(gain: np.ndarray) -> tuple[int, int]:
+    """Start and end (inclusive) of the contiguous run with the largest sum of ``gain``."""
+    best, best_lo, best_hi = -np.inf, 0, -1
+    run, lo = 0.0, 0
+    for i, g in enumerate(gain):
+        if run <= 0:
+            run, lo = g, i
+        else:
+            run += g
+        if run > best:
+            best, best_lo, best_hi = run, lo, i
+    return best_lo, best_hi
+
+
+def context_matrix(p: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Context features of every line of one page from first-pass body probabilities ``p`` and the
+    lines' lengths in characters. Shared by training and inference."""
+    n = len(p)
+    if n == 0:
+        return np.zeros((0, N_CONTEXT), dtype=np.float64)
+    p = p.astype(np.float64)
+    eps = 1e-4
+    logit = np.log((p + eps) / (1 - p + eps))
+    loglen = np.log1p(lengths)
+    weight = np.minimum(loglen, 6.0)
+    cols = [p, logit, loglen, np.arange(n) / max(n - 1, 1), np.full(n, np.log1p(n))]
+    padded = np.concatenate([np.full(5, -1.0), p, np.full(5, -1.0)])
+    for off in (-5, -3, -2, -1, 1, 2, 3, 5):
+        cols.append(padded[5 + off: 5 + off + n])
+    for r in (2, 5, 10, 25):
+        cols.append(_window_mean(p, r))
+    w5 = _window_mean(p, 5)
+    cols.append(np.full(n, w5.max()))
+    cols.append(p - p.mean())
+    mass = p * weight
+    total = mass.sum() + eps
+    cum = np.cumsum(mass)
+    cols.append((cum - mass) / total)            # body mass before the line
+    cols.append((total - cum) / total)           # body mass after it
+    lo, hi = _best_span((p - 0.5) * weight)
+    idx = np.arange(n)
+    inside = (idx >= lo) & (idx <= hi)
+    dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
+    cols.append(inside.astype(np.float64))
+    cols.append(np.log1p(dist))
+    cols.append((idx < lo).astype(np.float64))
+    cols.append(np.full(n, (hi - lo + 1) / n))
+    return np.column_stack(cols)
+
+
+N_CONTEXT = 25
+
+
+@dataclass
+class Model:
+    """A trained line model. Build one with ``train.fit`` or ``Model.load``; predict with
+    ``predict_proba`` (body probability per line) or ``predict`` (labels)."""
+
+    line_coef: np.ndarray                      # (N_FEATURES,) float32
+    line_intercept: float
+    ctx_mean: np.ndarray                       # (N_CONTEXT,)
+    ctx_scale: np.ndarray                      # (N_CONTEXT,)
+    ctx_layers: list[tuple[np.ndarray, np.ndarray]]  # MLP (weights, bias), ReLU between, logistic out
+    kind_labels: tuple[str, ...] = ()
+    kind_rows: np.ndarray | None = None        # (k,) int32 feature ids with non-zero kind weights
+    kind_coef: np.ndarray | None = None        # (k, len(kind_labels)) float32
+    kind_intercept: np.ndarray | None = None   # (len(kind_labels),)
+    threshold: float = 0.5
+    info: dict[str, Any] = field(default_factory=dict)
+    _kind_dense: np.ndarray | None = field(default=None, repr=False, compare=False)
+
+    # ---------------------------------------------------------------- prediction
+    def _line_pass(self, f: LineFeatures) -> np.ndarray:
+        return _sigmoid(sparse_dot(f, self.line_coef) + self.line_intercept)
+
+    def _context_pass(self, p1: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        if len(p1) == 0:
+            return p1
+        return self._context_pass_matrix(context_matrix(p1, lengths))
+
+    def _context_pass_matrix(self, ctx: np.ndarray) -> np.ndarray:
+        h = (ctx - self.ctx_mean) / self.ctx_scale
+        for i, (w, b) in enumerate(self.ctx_layers):
+            h = h @ w + b
+            if i < len(self.ctx_layers) - 1:
+                h = np.maximum(h, 0.0)
+        return _sigmoid(h[:, 0])
+
+    def item_proba(self, f: LineFeatures, lines: list[str]) -> np.ndarray:
+        """Body probability of each non-blank line (the items of ``f``)."""
+        lengths = np.array([len(lines[r].strip()) for r in f.rows], dtype=np.float64)
+        return self._context_pass(self._line_pass(f), lengths)
+
+    def predict_proba(self, lines: list[str]) -> np.ndarray:
+        """Body probability of every line of a page (0.0 for blank lines)."""
+        f = featurize(lines)
+        out = np.zeros(len(lines), dtype=np.float64)
+        out[f.rows] = self.item_proba(f, lines)
+        return out
+
+    def kind_proba(self, f: LineFeatures) -> np.ndarray | None:
+        """Probabilities over ``kind_labels`` for each item, or None when the model has no kind head."""
+        if self.kind_coef is None or not self.kind_labels:
+            return None
+        if self._kind_dense is None:
+            dense = np.zeros((N_FEATURES, len(self.kind_labels)), dtype=np.float32)
+            dense[self.kind_rows] = self.kind_coef
+            self._kind_dense = dense
+        z = sparse_dot(f, self._kind_dense) + self.kind_intercept
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    # ---------------------------------------------------------------- files
+    def save(self, path: str | Path) -> None:
+        """Write the model as a compressed .npz of numeric arrays with a JSON header."""
+        header = dict(self.info)
+        header.update({
+            "format": "clean-article-model",
+            "format_version": FORMAT_VERSION,
+            "feature_version": FEATURE_VERSION,
+            "n_features": N_FEATURES,
+            "labels": list(LABELS),
+            "kind_labels": list(self.kind_labels),
+            "threshold": float(self.threshold),
+            "line_intercept": float(self.line_intercept),
+            "ctx_layers": len(self.ctx_layers),
+        })
+        arrays = {
+            "header": np.frombuffer(json.dumps(header, sort_keys=True).encode("utf-8"), dtype=np.uint8),
+            "line_coef": self.line_coef.astype(np.float32),
+            "ctx_mean": self.ctx_mean, "ctx_scale": self.ctx_scale,
+        }
+        for i, (w, b) in enumerate(self.ctx_layers):
+            arrays[f"ctx_w{i}"] = w
+            arrays[f"ctx_b{i}"] = b
+        if self.kind_coef is not None:
+            arrays["kind_rows"] = self.kind_rows.astype(np.int32)
+            arrays["kind_coef"] = self.kind_coef.astype(np.float32)
+            arrays["kind_intercept"] = self.kind_intercept
+        path = Path(path)
+        with open(path, "wb") as fh:
+            np.savez_compressed(fh, **arrays)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Model":
+        """Read a model file; raise ModelError with a plain reason for anything unusable."""
+        path = Path(path)
+        if not path.is_file():
+            raise ModelError(f"model file not found: {path}")
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                arrays = {k: z[k] for k in z.files}
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError) as e:
+            raise ModelError(f"{path} is not a clean-article model file (unreadable: {e})") from None
+        if "header" not in arrays:
+            raise ModelError(f"{path} is not a clean-article model file (no header)")
+        try:
+            header = json.loads(arrays["header"].tobytes().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise ModelError(f"{path}: model header is corrupted") from None
+        if not isinstance(header, dict) or header.get("format") != "clean-article-model":
+            raise ModelError(f"{path} is not a clean-article model file")
+        version = header.get("format_version")
+        if not isinstance(version, int) or version > FORMAT_VERSION or version < 1:
+            raise ModelError(f"{path}: model format version {version!r} is not supported by this "
+                             f"clean-article (it reads version {FORMAT_VERSION}); upgrade clean-article")
+        if header.get("feature_version") != FEATURE_VERSION or header.get("n_features") != N_FEATURES:
+            raise ModelError(f"{path}: model was trained with feature version "
+                             f"{header.get('feature_version')!r}; this clean-article computes version "
+                             f"{FEATURE_VERSION}")
+        missing = [k for k in _REQUIRED if k not in arrays and k not in header]
+        n_layers = header.get("ctx_layers")
+        if not isinstance(n_layers, int) or n_layers < 1:
+            missing.append("ctx_layers")
+        if missing:
+            raise ModelError(f"{path}: model file is incomplete (missing {', '.join(missing)})")
+        layers = []
+        for i in range(n_layers):
+            if f"ctx_w{i}" not in arrays or f"ctx_b{i}" not in arrays:
+                raise ModelError(f"{path}: model file is incomplete (missing layer {i})")
+            layers.append((arrays[f"ctx_w{i}"].astype(np.float64), arrays[f"ctx_b{i}"].astype(np.float64)))
+        kind_labels = tuple(header.get("kind_labels") or ())
+        model = cls(
+            line_coef=arrays["line_coef"],
+            line_intercept=float(header["line_intercept"]),
+            ctx_mean=arrays["ctx_mean"].astype(np.float64),
+            ctx_scale=arrays["ctx_scale"].astype(np.float64),
+            ctx_layers=layers,
+            kind_labels=kind_labels,
+            kind_rows=arrays.get("kind_rows"),
+            kind_coef=arrays.get("kind_coef"),
+            kind_intercept=arrays.get("kind_intercept"),
+            threshold=float(header.get("threshold", 0.5)),
+            info={k: v for k, v in header.items() if k in _INFO_KEYS},
+        )
+        model._validate(path)
+        return model
+
+    def _validate(self, path) -> None:
+        def bad(what):
+            raise ModelError(f"{path}: model file is inconsistent ({what})")
+        if self.line_coef.shape != (N_FEATURES,):
+            bad(f"line weights have shape {self.line_coef.shape}, expected ({N_FEATURES},)")
+        if self.ctx_mean.shape != (N_CONTEXT,) or self.ctx_scale.shape != (N_CONTEXT,):
+            bad("context scaling has the wrong shape")
+        width = N_CONTEXT
+        for w, b in self.ctx_layers:
+            if w.ndim != 2 or w.shape[0] != width or b.shape != (w.shape[1],):
+                bad("context network layers do not fit together")
+            width = w.shape[1]
+        if width != 1:
+            bad("context network must end in one output")
+        if not 0.0 <= self.threshold <= 1.0:
+            bad(f"threshold {self.threshold} outside [0, 1]")
+        if set(self.kind_labels) - set(LABELS):
+            bad("unknown kind labels")
+        if self.kind_coef is not None:
+            k = len(self.kind_labels)
+            if (self.kind_rows is None or self.kind_intercept is None or self.kind_rows.ndim != 1
+                    or self.kind_coef.shape != (len(self.kind_rows), k) or self.kind_intercept.shape != (k,)):
+                bad("kind head arrays do not fit together")
+            if len(self.kind_rows) and (self.kind_rows.min() < 0 or self.kind_rows.max() >= N_FEATURES):
+                bad("kind head feature ids out of range")
+        for name, a in [("line_coef", self.line_coef), ("ctx_mean", self.ctx_mean),
+                        ("ctx_scale", self.ctx_scale), ("kind_coef", self.kind_coef)] + \
+                [(f"ctx layer {i}", w) for i, (w, _) in enumerate(self.ctx_layers)]:
+            if a is not None and not np.all(np.isfinite(a)):
+                bad(f"{name} holds NaN or infinite values")
+        if np.any(self.ctx_scale == 0):
+            bad("zero context scale")
+

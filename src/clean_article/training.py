@@ -1,0 +1,268 @@
+"""Fitting a model from labelled documents (needs scikit-learn; inference does not).
+
+``fit(docs)`` trains the three parts described in model.py:
+
+1. the line pass, logistic regression by SGD on hashed features, on every labelled line;
+2. the context pass, an MLP on context features computed from *out-of-fold* line-pass probabilities
+   (folds by site, so the context pass learns from the line pass's errors on unseen sites, which is
+   what it will see at inference);
+3. the kind head, multinomial logistic regression on the hand-labelled lines that are not body
+   (documents whose header says ``kinds=no`` only tell body from not-body and are left out of it).
+
+The threshold is the one that maximises mean per-page shingle F1 on the training pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import warnings
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+
+from .features import N_FEATURES, featurize
+from .labelled import LabelledDoc, read_labelled
+from .labels import BODY, LABELS
+from .metrics import aggregate, page_scores
+from .model import Model, N_CONTEXT, context_matrix
+
+__all__ = ["fit", "data_files", "data_hash", "evaluate_docs", "split_docs"]
+
+
+def data_files(data_dir: str | Path) -> list[Path]:
+    """Every labelled file under ``data_dir`` (``*.labels`` and ``*.labels.gz``), sorted."""
+    data_dir = Path(data_dir)
+    return sorted(list(data_dir.rglob("*.labels")) + list(data_dir.rglob("*.labels.gz")))
+
+
+def data_hash(paths: Iterable[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def split_docs(docs: list[LabelledDoc]) -> tuple[list[LabelledDoc], list[LabelledDoc]]:
+    """(training, held-out) documents by their ``split`` header field (default: training)."""
+    train = [d for d in docs if d.meta.get("split", "train") != "test"]
+    test = [d for d in docs if d.meta.get("split") == "test"]
+    return train, test
+
+
+class _Corpus:
+    """All documents featurised once: a CSR matrix over their non-blank lines plus per-line arrays."""
+
+    def __init__(self, docs: list[LabelledDoc], log: Callable[[str], None]):
+        from scipy import sparse
+        indptr, indices, values, y, kinds, lengths, bounds, groups = [np.zeros(1, np.int64)], [], [], [], [], [], [0], []
+        offset = 0
+        t0 = time.time()
+        for i, doc in enumerate(docs):
+            f = featurize(doc.lines)
+            indptr.append(f.indptr[1:] + offset)
+            offset += int(f.indptr[-1])
+            indices.append(f.indices)
+            values.append(f.values)
+            labs = [doc.labels[r] for r in f.rows]
+            y.append(np.array([lab == BODY for lab in labs], dtype=np.int8))
+            with_kinds = doc.meta.get("kinds", "yes") != "no"
+            kinds.append(np.array([lab if with_kinds else "" for lab in labs], dtype=object))
+            lengths.append(np.array([len(doc.lines[r].strip()) for r in f.rows], dtype=np.float64))
+            bounds.append(bounds[-1] + f.n_items)
+            groups.append(doc.meta.get("site", doc.doc_id))
+            if (i + 1) % 1000 == 0:
+                log(f"  featurised {i + 1}/{len(docs)} pages ({time.time() - t0:.0f}s)")
+        self.X = sparse.csr_matrix(
+            (np.concatenate(values), np.concatenate(indices), np.concatenate(indptr)),
+            shape=(bounds[-1], N_FEATURES))
+        self.y = np.concatenate(y) if y else np.zeros(0, np.int8)
+        self.kinds = np.concatenate(kinds) if kinds else np.zeros(0, object)
+        self.lengths = np.concatenate(lengths) if lengths else np.zeros(0)
+        self.bounds = np.array(bounds)
+        self.sites = groups
+        self.docs = docs
+
+    def doc_slices(self):
+        for i in range(len(self.docs)):
+            yield i, slice(self.bounds[i], self.bounds[i + 1])
+
+    def context(self, p1: np.ndarray) -> np.ndarray:
+        out = np.zeros((len(p1), N_CONTEXT))
+        for _, s in self.doc_slices():
+            if s.stop > s.start:
+                out[s] = context_matrix(p1[s], self.lengths[s])
+        return out
+
+
+def _line_model(seed: int):
+    from sklearn.linear_model import SGDClassifier
+    return SGDClassifier(loss="log_loss", alpha=1e-6, max_iter=6, tol=None, random_state=seed)
+
+
+def _site_folds(sites: list[str], n_folds: int, seed: int) -> np.ndarray:
+    """Fold number of each document, whole sites to one fold."""
+    uniq = sorted(set(sites))
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(uniq))
+    fold_of = {uniq[j]: k % n_folds for k, j in enumerate(order)}
+    return np.array([fold_of[s] for s in sites])
+
+
+def _predict_line(clf, X) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(clf.decision_function(X), -30, 30)))
+
+
+def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = print,
+        n_folds: int = 3) -> Model:
+    """Train a model on labelled documents (see the module docstring)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.neural_network import MLPClassifier
+
+    t0 = time.time()
+    corpus = _Corpus(docs, log)
+    n = len(corpus.y)
+    if n == 0:
+        raise ValueError("no labelled lines to train on")
+    if corpus.y.min() == corpus.y.max():
+        raise ValueError("all labelled lines have the same body/not-body label; a model needs both")
+    log(f"featurised {len(docs)} pages, {n} lines ({corpus.y.mean():.1%} body) in {time.time() - t0:.0f}s")
+
+    # out-of-fold line-pass probabilities, folds by site
+    doc_fold = _site_folds(corpus.sites, n_folds, seed)
+    item_fold = np.repeat(doc_fold, np.diff(corpus.bounds))
+    p1_oof = np.zeros(n)
+    for k in range(n_folds):
+        tr, te = item_fold != k, item_fold == k
+        if not te.any() or corpus.y[tr].min() == corpus.y[tr].max():
+            p1_oof[te] = corpus.y[tr].mean() if tr.any() else 0.5
+            continue
+        clf = _line_model(seed).fit(corpus.X[tr], corpus.y[tr])
+        p1_oof[te] = _predict_line(clf, corpus.X[te])
+        log(f"  line pass fold {k + 1}/{n_folds} done ({time.time() - t0:.0f}s)")
+    line = _line_model(seed).fit(corpus.X, corpus.y)
+    log(f"line pass fitted ({time.time() - t0:.0f}s)")
+
+    ctx = corpus.context(p1_oof)
+    mean, scale = ctx.mean(axis=0), ctx.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    mlp = MLPClassifier(hidden_layer_sizes=(32, 16), max_iter=30, batch_size=1024, early_stopping=True,
+                        n_iter_no_change=4, random_state=seed)
+    with warnings.catch_warnings():  # a capped epoch count is a choice here, not a failure
+        warnings.simplefilter("ignore", category=UserWarning)
+        mlp.fit((ctx - mean) / scale, corpus.y)
+    log(f"context pass fitted, {mlp.n_iter_} epochs ({time.time() - t0:.0f}s)")
+    # logistic output: sklearn's binary MLP has one output unit
+    layers = [(w.astype(np.float64), b.astype(np.float64)) for w, b in zip(mlp.coefs_, mlp.intercepts_)]
+
+    model = Model(line_coef=line.coef_[0].astype(np.float32), line_intercept=float(line.intercept_[0]),
+                  ctx_mean=mean, ctx_scale=scale, ctx_layers=layers)
+
+    # kind head on hand-labelled non-body lines
+    mask = (corpus.kinds != "") & (corpus.kinds != BODY)
+    present = [lab for lab in LABELS if lab != BODY and (corpus.kinds[mask] == lab).any()]
+    if len(present) >= 2:
+        kind = LogisticRegression(C=10.0, max_iter=500)
+        kind.fit(corpus.X[mask], corpus.kinds[mask].astype(str))
+        coef = kind.coef_.T.astype(np.float32)  # (N_FEATURES, k)
+        classes = [str(c) for c in kind.classes_]
+        if len(classes) == 2:  # sklearn keeps one column for two classes
+            coef = np.column_stack([-coef[:, 0], coef[:, 0]]) / 2
+            intercept = np.array([-kind.intercept_[0], kind.intercept_[0]]) / 2
+        else:
+            intercept = kind.intercept_.astype(np.float64)
+        rows = np.flatnonzero(np.abs(coef).max(axis=1) > 1e-7).astype(np.int32)
+        model.kind_labels, model.kind_rows = tuple(classes), rows
+        model.kind_coef, model.kind_intercept = coef[rows], intercept
+        log(f"kind head fitted on {int(mask.sum())} hand-labelled lines: {', '.join(classes)}")
+
+    # threshold: best mean page F1 on the training pages, from out-of-fold context inputs
+    p2 = model._context_pass_matrix(ctx)
+    model.threshold = _best_threshold(corpus, p2, log)
+    log(f"threshold {model.threshold:.2f} ({time.time() - t0:.0f}s)")
+    return model
+
+
+def _page_texts(doc: LabelledDoc, rows: np.ndarray, keep: np.ndarray) -> tuple[str, str]:
+    gold = "\n".join(doc.lines[r] for r in rows if doc.labels[r] == BODY)
+    pred = "\n".join(doc.lines[r] for r, k in zip(rows, keep) if k)
+    return gold, pred
+
+
+def _best_threshold(corpus: _Corpus, p: np.ndarray, log, max_pages: int = 300) -> float:
+    rng = np.random.default_rng(0)
+    pick = rng.permutation(len(corpus.docs))[:max_pages]
+    pages = [(corpus.docs[i], featurize_rows(corpus.docs[i]), p[corpus.bounds[i]:corpus.bounds[i + 1]])
+             for i in pick]
+    best, best_t = -1.0, 0.5
+    for t in np.arange(0.2, 0.81, 0.05):
+        f1 = aggregate([page_scores(*_page_texts(doc, rows, pp >= t)) for doc, rows, pp in pages])["f1"]
+        if f1 > best + 1e-9:
+            best, best_t = f1, float(round(t, 2))
+    return best_t
+
+
+def featurize_rows(doc: LabelledDoc) -> np.ndarray:
+    return np.array([i for i, line in enumerate(doc.lines) if line.strip()], dtype=np.int64)
+
+
+def evaluate_docs(model: Model, docs: list[LabelledDoc]) -> dict[str, float]:
+    """Line-level precision/recall of body and mean page shingle F1 against the documents' labels."""
+    tp = fp = fn = 0
+    scores = []
+    for doc in docs:
+        p = model.predict_proba(doc.lines)
+        rows = featurize_rows(doc)
+        keep = p[rows] >= model.threshold
+        gold = np.array([doc.labels[r] == BODY for r in rows], dtype=bool)
+        tp += int((keep & gold).sum())
+        fp += int((keep & ~gold).sum())
+        fn += int((~keep & gold).sum())
+        scores.append(page_scores(*_page_texts(doc, rows, keep)))
+    agg = aggregate(scores)
+    return {"pages": len(docs), "line_precision": tp / max(tp + fp, 1), "line_recall": tp / max(tp + fn, 1),
+            "shingle_f1": agg["f1"], "shingle_precision": agg["precision"], "shingle_recall": agg["recall"]}
+
+
+def load_docs(data_dir: str | Path) -> list[LabelledDoc]:
+    return read_labelled(data_files(data_dir))
+
+
+def train_from_dir(data_dir: str | Path, out: str | Path, seed: int = 0,
+                   log: Callable[[str], None] = print, limit: int | None = None) -> Model:
+    """Rebuild a model from every labelled file under ``data_dir``: train on the documents of the
+    training split, report metrics on the held-out split (whole sites), save to ``out``."""
+    import datetime
+    files = data_files(data_dir)
+    if not files:
+        raise FileNotFoundError(f"no *.labels or *.labels.gz files under {data_dir}")
+    log(f"reading {len(files)} labelled files from {data_dir}")
+    docs = read_labelled(files)
+    train, test = split_docs(docs)
+    if limit:
+        rng = np.random.default_rng(seed)
+        train = [train[i] for i in sorted(rng.permutation(len(train))[:limit])]
+        test = [test[i] for i in sorted(rng.permutation(len(test))[:max(limit // 4, 1)])]
+    log(f"{len(train)} training pages, {len(test)} held-out pages (sites never trained on)")
+    model = fit(train, seed=seed, log=log)
+    metrics: dict[str, dict] = {}
+    by_conv: dict[str, list[LabelledDoc]] = {}
+    for d in test:
+        by_conv.setdefault(d.meta.get("converter", "?"), []).append(d)
+    for conv, group in sorted(by_conv.items()):
+        metrics[f"heldout/{conv}"] = m = evaluate_docs(model, group)
+        log(f"held-out {conv:<11} pages={m['pages']:<4} line P={m['line_precision']:.3f} "
+            f"R={m['line_recall']:.3f}  page shingle F1={m['shingle_f1']:.3f}")
+    model.info.update({
+        "training_data_sha256": data_hash(files),
+        "data": [str(Path(f).relative_to(data_dir)) if Path(f).is_relative_to(data_dir) else str(f)
+                 for f in files],
+        "trained": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "metrics": metrics,
+        "seed": seed,
+    })
+    model.save(out)
+    log(f"saved {out}")
+    return model

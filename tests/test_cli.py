@@ -1,0 +1,64 @@
+import io
+import sys
+
+import pytest
+
+from clean_article.cli import main
+
+from conftest import DATA
+
+EXAMPLE = DATA / "examples" / "news-article.txt"
+
+
+def run(args, capsys, stdin=None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    out = capsys.readouterr()
+    return exc.value.code or 0, out.out, out.err
+
+
+def test_cleans_a_file(capsys):
+    code, out, err = run([str(EXAMPLE)], capsys)
+    assert code == 0
+    assert "accepted North Korean leader Kim Jong Un" in out
+    assert "Recent Posts" not in out
+
+
+def test_reads_stdin_with_dash_and_without_files(capsys, monkeypatch):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for args in (["-"], []):
+        code, out, _ = run(args, capsys, stdin=text, monkeypatch=monkeypatch)
+        assert code == 0 and "accepted North Korean leader Kim Jong Un" in out
+
+
+def test_several_files_get_headers(capsys):
+    code, out, _ = run([str(EXAMPLE), str(EXAMPLE)], capsys)
+    assert code == 0 and out.count(f"==> {EXAMPLE} <==") == 2
+
+
+def test_labels_view(capsys):
+    code, out, _ = run(["--labels", str(EXAMPLE)], capsys)
+    rows = [line.split("\t") for line in out.strip().split("\n")]
+    assert code == 0 and all(len(r) == 3 for r in rows)
+    assert {r[0] for r in rows} >= {"body"}
+    assert all(0.0 <= float(r[1]) <= 1.0 for r in rows)
+
+
+def test_threshold_one_keeps_nothing_and_warns(capsys):
+    code, out, err = run(["--threshold", "1.0", str(EXAMPLE)], capsys)
+    assert code == 0 and out == "" and "no line was kept" in err
+
+
+def test_missing_file_is_one_clear_line(capsys):
+    code, out, err = run(["/nonexistent/in.txt"], capsys)
+    assert code == 2 and "no such file" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_unreadable_model_is_one_clear_line(capsys, tmp_path):
+    bad = tmp_path / "bad.npz"
+    bad.write_text("not a model")
+    code, _, err = run(["--model", str(bad), str(EXAMPLE)], capsys)
+    assert code == 2 and "not a clean-article model" in err and "Traceback" not in err

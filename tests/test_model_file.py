@@ -1,0 +1,134 @@
+import json
+import pickle
+import subprocess
+import sys
+import zipfile
+
+import numpy as np
+import pytest
+
+from clean_article import Model, ModelError, clean, load_model
+from clean_article.model import FORMAT_VERSION
+
+PAGE = "Home\nNews\nSport\n\nA long paragraph of article text that goes on about the council budget and parks.\n© 2024"
+
+
+def _arrays(path):
+    with np.load(path, allow_pickle=False) as z:
+        return {k: z[k] for k in z.files}
+
+
+def _write(path, arrays):
+    with open(path, "wb") as fh:
+        np.savez(fh, **arrays)
+
+
+def _header(arrays):
+    return json.loads(arrays["header"].tobytes().decode())
+
+
+def _with_header(arrays, **changes):
+    h = _header(arrays)
+    h.update(changes)
+    out = dict(arrays)
+    out["header"] = np.frombuffer(json.dumps(h).encode(), dtype=np.uint8)
+    return out
+
+
+def test_round_trip_gives_identical_predictions(model, tmp_path):
+    path = tmp_path / "m.npz"
+    model.save(path)
+    again = Model.load(path)
+    lines = PAGE.split("\n")
+    assert np.allclose(model.predict_proba(lines), again.predict_proba(lines))
+    assert again.threshold == model.threshold
+    assert again.info.get("training_data_sha256") == model.info.get("training_data_sha256")
+
+
+def test_header_records_versions_labels_and_metrics(model, tmp_path):
+    path = tmp_path / "m.npz"
+    model.save(path)
+    h = _header(_arrays(path))
+    assert h["format_version"] == FORMAT_VERSION
+    assert h["labels"][0] == "body" and len(h["labels"]) == 9
+    for key in ("feature_version", "threshold", "training_data_sha256", "metrics"):
+        assert key in h
+
+
+@pytest.fixture()
+def saved(model, tmp_path):
+    path = tmp_path / "m.npz"
+    model.save(path)
+    return path, _arrays(path)
+
+
+def test_refuses_future_format(saved, tmp_path):
+    _, arrays = saved
+    p = tmp_path / "future.npz"
+    _write(p, _with_header(arrays, format_version=FORMAT_VERSION + 1))
+    with pytest.raises(ModelError, match="format version"):
+        Model.load(p)
+
+
+def test_refuses_other_feature_version(saved, tmp_path):
+    _, arrays = saved
+    p = tmp_path / "feat.npz"
+    _write(p, _with_header(arrays, feature_version=999))
+    with pytest.raises(ModelError, match="feature version"):
+        Model.load(p)
+
+
+def test_refuses_wrong_shapes_and_nans(saved, tmp_path):
+    _, arrays = saved
+    p = tmp_path / "shape.npz"
+    _write(p, {**arrays, "line_coef": arrays["line_coef"][:10]})
+    with pytest.raises(ModelError, match="shape"):
+        Model.load(p)
+    bad = arrays["ctx_w0"].copy()
+    bad[0, 0] = np.nan
+    _write(p, {**arrays, "ctx_w0": bad})
+    with pytest.raises(ModelError, match="NaN"):
+        Model.load(p)
+
+
+def test_refuses_corrupted_and_foreign_files(saved, tmp_path):
+    path, _ = saved
+    data = path.read_bytes()
+    truncated = tmp_path / "trunc.npz"
+    truncated.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelError):
+        Model.load(truncated)
+    text = tmp_path / "text.npz"
+    text.write_text("hello")
+    with pytest.raises(ModelError, match="not a clean-article model"):
+        Model.load(text)
+    with pytest.raises(ModelError, match="not found"):
+        load_model(tmp_path / "missing.npz")
+
+
+def test_pickle_inside_is_never_executed(tmp_path):
+    class Boom:
+        def __reduce__(self):
+            return (open, (str(tmp_path / "pwned"), "w"))
+    p = tmp_path / "evil.npz"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("header.npy", pickle.dumps(Boom()))
+    with pytest.raises(ModelError):
+        Model.load(p)
+    obj = np.array([Boom()], dtype=object)
+    p2 = tmp_path / "evil2.npz"
+    np.savez(p2, header=obj)
+    with pytest.raises(ModelError):
+        Model.load(p2)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_inference_does_not_import_scikit_learn():
+    code = ("import sys; from clean_article import clean; clean('Home\\nSome article text here.'); "
+            "print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_clean_with_explicit_model(model):
+    assert isinstance(clean(PAGE, model=model), str)
