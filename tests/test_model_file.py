@@ -106,10 +106,16 @@ def test_refuses_corrupted_and_foreign_files(saved, tmp_path):
         load_model(tmp_path / "missing.npz")
 
 
+class Boom:
+    """Unpickling this object would create a file: the proof that a loader ran pickled code."""
+    target = ""
+
+    def __reduce__(self):
+        return (open, (self.target, "w"))
+
+
 def test_pickle_inside_is_never_executed(tmp_path):
-    class Boom:
-        def __reduce__(self):
-            return (open, (str(tmp_path / "pwned"), "w"))
+    Boom.target = str(tmp_path / "pwned")
     p = tmp_path / "evil.npz"
     with zipfile.ZipFile(p, "w") as z:
         z.writestr("header.npy", pickle.dumps(Boom()))

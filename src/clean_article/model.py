@@ -222,6 +222,12 @@ class Model:
                 arrays = {k: z[k] for k in z.files}
         except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError) as e:
             raise ModelError(f"{path} is not a clean-article model file (unreadable: {e})") from None
+        # members that are not .npy arrays come back as raw bytes; object arrays are refused by
+        # allow_pickle=False above; only plain numeric arrays are accepted
+        for name, value in arrays.items():
+            if not isinstance(value, np.ndarray) or value.dtype.kind not in "biuf":
+                raise ModelError(f"{path} is not a clean-article model file (member {name!r} is not a "
+                                 f"numeric array)")
         if "header" not in arrays:
             raise ModelError(f"{path} is not a clean-article model file (no header)")
         try:
