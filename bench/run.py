@@ -88,6 +88,10 @@ def markdown(rows) -> str:
 
 
 def main() -> None:
+    import logging
+    import warnings
+    logging.disable(logging.CRITICAL)  # peers log a traceback per page they cannot parse
+    warnings.filterwarnings("ignore")
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sets", default=",".join(SETS))
     ap.add_argument("--converters", default=",".join(CONVERTERS))
