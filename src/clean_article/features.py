@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "line_shapes"]
+__all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes"]
 
 FEATURE_VERSION = 1
 N_FEATURES = 1 << 20
@@ -172,10 +172,15 @@ def _add_block(ids: list[int], idx: list[int], vals: list[float]) -> None:
         vals.append(c * norm)
 
 
+def item_rows(lines: list[str]) -> list[int]:
+    """Indices of the lines the model labels: the non-blank ones."""
+    return [i for i, line in enumerate(lines) if line.strip()]
+
+
 def featurize(lines: list[str]) -> LineFeatures:
     """Sparse features of every non-blank line of a page (blank lines only shape their neighbours)."""
     n_lines = len(lines)
-    rows = [i for i, line in enumerate(lines) if line.strip()]
+    rows = item_rows(lines)
     n = len(rows)
     stripped = [lines[r].strip() for r in rows]
     shapes = [line_shapes(lines[r]) for r in rows]

@@ -136,7 +136,6 @@ class Model:
     kind_intercept: np.ndarray | None = None   # (len(kind_labels),)
     threshold: float = 0.5
     info: dict[str, Any] = field(default_factory=dict)
-    _kind_dense: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     # ---------------------------------------------------------------- prediction
     def _line_pass(self, f: LineFeatures) -> np.ndarray:
@@ -171,11 +170,16 @@ class Model:
         """Probabilities over ``kind_labels`` for each item, or None when the model has no kind head."""
         if self.kind_coef is None or not self.kind_labels:
             return None
-        if self._kind_dense is None:
-            dense = np.zeros((N_FEATURES, len(self.kind_labels)), dtype=np.float32)
-            dense[self.kind_rows] = self.kind_coef
-            self._kind_dense = dense
-        z = sparse_dot(f, self._kind_dense) + self.kind_intercept
+        # the head is sparse (trained on few lines): look feature ids up among its rows, sorted on save
+        k = len(self.kind_labels)
+        z = np.tile(self.kind_intercept, (f.n_items, 1))
+        if len(self.kind_rows) and f.n_items:
+            pos = np.minimum(np.searchsorted(self.kind_rows, f.indices), len(self.kind_rows) - 1)
+            hit = self.kind_rows[pos] == f.indices
+            contrib = np.zeros((len(f.indices), k))
+            contrib[hit] = self.kind_coef[pos[hit]] * f.values[hit, None]
+            item = np.repeat(np.arange(f.n_items), np.diff(f.indptr))
+            np.add.at(z, item, contrib)
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -297,6 +301,8 @@ class Model:
                 bad("kind head arrays do not fit together")
             if len(self.kind_rows) and (self.kind_rows.min() < 0 or self.kind_rows.max() >= N_FEATURES):
                 bad("kind head feature ids out of range")
+            if np.any(np.diff(self.kind_rows) <= 0):
+                bad("kind head feature ids are not strictly increasing")
         for name, a in [("line_coef", self.line_coef), ("ctx_mean", self.ctx_mean),
                         ("ctx_scale", self.ctx_scale), ("kind_coef", self.kind_coef)] + \
                 [(f"ctx layer {i}", w) for i, (w, _) in enumerate(self.ctx_layers)]:

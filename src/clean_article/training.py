@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .features import N_FEATURES, featurize
+from .features import N_FEATURES, featurize, item_rows
 from .labelled import LabelledDoc, read_labelled
 from .labels import BODY, LABELS
 from .metrics import aggregate, page_scores
@@ -194,7 +194,7 @@ def _page_texts(doc: LabelledDoc, rows: np.ndarray, keep: np.ndarray) -> tuple[s
 def _best_threshold(corpus: _Corpus, p: np.ndarray, log, max_pages: int = 300) -> float:
     rng = np.random.default_rng(0)
     pick = rng.permutation(len(corpus.docs))[:max_pages]
-    pages = [(corpus.docs[i], featurize_rows(corpus.docs[i]), p[corpus.bounds[i]:corpus.bounds[i + 1]])
+    pages = [(corpus.docs[i], np.array(item_rows(corpus.docs[i].lines), dtype=np.int64), p[corpus.bounds[i]:corpus.bounds[i + 1]])
              for i in pick]
     best, best_t = -1.0, 0.5
     for t in np.arange(0.2, 0.81, 0.05):
@@ -204,17 +204,13 @@ def _best_threshold(corpus: _Corpus, p: np.ndarray, log, max_pages: int = 300) -
     return best_t
 
 
-def featurize_rows(doc: LabelledDoc) -> np.ndarray:
-    return np.array([i for i, line in enumerate(doc.lines) if line.strip()], dtype=np.int64)
-
-
 def evaluate_docs(model: Model, docs: list[LabelledDoc]) -> dict[str, float]:
     """Line-level precision/recall of body and mean page shingle F1 against the documents' labels."""
     tp = fp = fn = 0
     scores = []
     for doc in docs:
         p = model.predict_proba(doc.lines)
-        rows = featurize_rows(doc)
+        rows = np.array(item_rows(doc.lines), dtype=np.int64)
         keep = p[rows] >= model.threshold
         gold = np.array([doc.labels[r] == BODY for r in rows], dtype=bool)
         tp += int((keep & gold).sum())
@@ -225,9 +221,6 @@ def evaluate_docs(model: Model, docs: list[LabelledDoc]) -> dict[str, float]:
     return {"pages": len(docs), "line_precision": tp / max(tp + fp, 1), "line_recall": tp / max(tp + fn, 1),
             "shingle_f1": agg["f1"], "shingle_precision": agg["precision"], "shingle_recall": agg["recall"]}
 
-
-def load_docs(data_dir: str | Path) -> list[LabelledDoc]:
-    return read_labelled(data_files(data_dir))
 
 
 def train_from_dir(data_dir: str | Path, out: str | Path, seed: int = 0,
