@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Rebuild the shipped model from the labelled data in data/ alone.
 
-    python train.py                 # writes models/clean-article.npz and its model card
+    python train.py                 # both shipped models: text and HTML
+    python train.py --input html    # only models/clean-article-html.npz
     python train.py --limit 300     # a quick run on a sample of pages
 
 Seeded and reproducible; prints progress and the held-out metrics (sites never trained on).
@@ -22,12 +23,18 @@ from clean_article.training import train_from_dir  # noqa: E402
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(HERE / "data"), help="folder of *.labels[.gz] files")
-    ap.add_argument("--out", default=str(HERE / "models" / "clean-article.npz"))
+    ap.add_argument("--input", choices=("text", "html", "both"), default="both",
+                    help="which model: text (models/clean-article.npz), html (models/clean-article-html.npz)")
+    ap.add_argument("--out", default=None, help="output file (only with --input text or html)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--limit", type=int, default=None, help="train on a sample of this many pages")
     args = ap.parse_args()
-    train_from_dir(args.data, args.out, seed=args.seed, limit=args.limit,
-                   log=lambda msg: print(msg, flush=True))
+    if args.out and args.input == "both":
+        ap.error("--out needs --input text or --input html")
+    outputs = {"text": HERE / "models" / "clean-article.npz", "html": HERE / "models" / "clean-article-html.npz"}
+    for kind in (("text", "html") if args.input == "both" else (args.input,)):
+        train_from_dir(args.data, args.out or outputs[kind], seed=args.seed, limit=args.limit,
+                       input=kind, log=lambda msg: print(msg, flush=True))
 
 
 if __name__ == "__main__":

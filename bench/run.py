@@ -4,10 +4,13 @@
     python -m bench.run --limit 50 --sets dragnet-test
 
 For each page of dragnet (test split), l3s-gn1 and the held-out wcxb-dev domains, the HTML is rendered
-to text by each converter and `clean` runs on that text; the peers read the HTML. All are scored with
+to text by each converter and `clean` runs on that text; `clean_html` (the HTML model) and the peers
+read the HTML. All are scored with
 the Article Extraction Benchmark metric (clean_article.metrics) and timed in the same run, so speed
 ratios are comparable: clean-article's docs/s count `clean` on the text (rendering excluded, as a user
-of text mode already has the text), the peers' count their whole extraction from HTML.
+of text mode already has the text); `clean_html` and the peers count their whole extraction from HTML,
+the parse included. For clean-article the output also says where its errors sit (before the article,
+inside it, after it, article dropped), so the next step is visible.
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import time
 from pathlib import Path
 
-from clean_article import clean, load_model
+from clean_article import classify, classify_html, load_model
+from clean_article.align import align_lines
 from clean_article.lines import split_lines
 from clean_article.metrics import aggregate, page_scores
 
@@ -41,8 +46,36 @@ def _safe(fn, arg) -> str:
         return ""
 
 
-def run(sets, converters, peers, limit, model_path=None):
+_WORD = re.compile(r"\w+")
+
+
+def error_breakdown(pages, details) -> dict[str, float]:
+    """Where clean-article's errors sit, in words, as a share of the gold article's words: lines kept
+    that are not article text before the article starts, inside it, after it ends, and article lines
+    dropped. A line's gold status comes from aligning the page's lines with the gold text."""
+    agg = {"fp_before": 0, "fp_inside": 0, "fp_after": 0, "fn": 0, "gold": 0}
+    for page, (lines, keep) in zip(pages, details):
+        body = align_lines(lines, page.gold)
+        idx = [i for i, b in enumerate(body) if b]
+        first, last = (idx[0], idx[-1]) if idx else (len(lines), -1)
+        agg["gold"] += len(_WORD.findall(page.gold))
+        for i, (line, k, b) in enumerate(zip(lines, keep, body)):
+            n = len(_WORD.findall(line))
+            if k and not b:
+                agg["fp_before" if i < first else "fp_after" if i > last else "fp_inside"] += n
+            elif b and not k:
+                agg["fn"] += n
+    gold = max(agg.pop("gold"), 1)
+    return {k: v / gold for k, v in agg.items()}
+
+
+def _kept(results) -> tuple[list[str], list[bool]]:
+    return [r.text for r in results], [r.is_body for r in results]
+
+
+def run(sets, converters, peers, limit, model_path=None, html_model_path=None, html=True):
     model = load_model(model_path)
+    html_model = load_model(html_model_path, html=True) if html else None
     rows = []
     for set_name in sets:
         pages = list(itertools.islice(SETS[set_name](), limit))
@@ -50,16 +83,30 @@ def run(sets, converters, peers, limit, model_path=None):
         if set_name == "wcxb-heldout":
             groups["article"] = [p for p in pages if p.kind == "article"]
         systems = {}
+        details = {}
+        if html_model is not None:
+            t0 = time.perf_counter()
+            kept = [_kept(classify_html(p.html, model=html_model)) for p in pages]
+            secs = time.perf_counter() - t0
+            systems["clean-article html"] = (["\n".join(t for t, k in zip(*d) if k) for d in kept], secs)
+            details["clean-article html"] = kept
         for conv in converters:
             texts = [render(p.html, conv) for p in pages]
             t0 = time.perf_counter()
-            outs = [clean(t, model=model) for t in texts]
-            systems[f"clean-article ({conv})"] = (outs, time.perf_counter() - t0)
+            kept = [_kept(classify(t, model=model)) for t in texts]
+            secs = time.perf_counter() - t0
+            systems[f"clean-article ({conv})"] = (["\n".join(t.strip() for t, k in zip(*d) if k) for d in kept], secs)
+            details[f"clean-article ({conv})"] = kept
         for name in peers:
             fn = PEERS[name]
             t0 = time.perf_counter()
             outs = [_safe(fn, p.html) for p in pages]
             systems[name] = (outs, time.perf_counter() - t0)
+        for system, kept in details.items():
+            e = error_breakdown(pages, kept)
+            print(f"{set_name:<26}{system:<30}errors, share of gold words: kept before the article "
+                  f"{e['fp_before']:.3f}, inside {e['fp_inside']:.3f}, after {e['fp_after']:.3f}; "
+                  f"article dropped {e['fn']:.3f}", flush=True)
         for system, (outs, secs) in systems.items():
             by_id = {p.page_id: o for p, o in zip(pages, outs)}
             for group, members in groups.items():
@@ -97,11 +144,15 @@ def main() -> None:
     ap.add_argument("--converters", default=",".join(CONVERTERS))
     ap.add_argument("--peers", default=",".join(PEERS), help="comma list, or 'none'")
     ap.add_argument("--limit", type=int, default=None, help="pages per set")
-    ap.add_argument("--model", default=None)
+    ap.add_argument("--model", default=None, help="text model file (default: the shipped one)")
+    ap.add_argument("--html-model", default=None, help="HTML model file (default: the shipped one)")
+    ap.add_argument("--no-html", action="store_true", help="skip clean-article on HTML")
     ap.add_argument("--out", default=None, help="write rows as JSON here")
     args = ap.parse_args()
     peers = [] if args.peers == "none" else args.peers.split(",")
-    rows = run(args.sets.split(","), args.converters.split(","), peers, args.limit, args.model)
+    converters = [] if args.converters == "none" else args.converters.split(",")
+    rows = run(args.sets.split(","), converters, peers, args.limit, args.model, args.html_model,
+               html=not args.no_html)
     print()
     print(markdown(rows))
     if args.out:

@@ -16,3 +16,9 @@ def model():
 def seed_docs():
     from clean_article.labelled import read_labelled
     return read_labelled(DATA / "seeds.labels")
+
+
+@pytest.fixture(scope="session")
+def html_model():
+    from clean_article import load_model
+    return load_model(html=True)

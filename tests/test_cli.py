@@ -62,3 +62,32 @@ def test_unreadable_model_is_one_clear_line(capsys, tmp_path):
     bad.write_text("not a model")
     code, _, err = run(["--model", str(bad), str(EXAMPLE)], capsys)
     assert code == 2 and "not a clean-article model" in err and "Traceback" not in err
+
+
+HTML_EXAMPLE = DATA / "examples" / "news-article.html"
+
+
+def test_cleans_an_html_file_with_the_html_model(capsys):
+    code, out, err = run([str(HTML_EXAMPLE)], capsys)
+    assert code == 0
+    assert "accepted North Korean leader Kim Jong Un" in out
+    assert "Recent Posts" not in out and "<p>" not in out
+
+
+def test_html_on_stdin_with_flag_and_by_sniffing(capsys, monkeypatch):
+    html = HTML_EXAMPLE.read_text(encoding="utf-8")
+    for args in (["--html"], []):
+        code, out, err = run(args, capsys, stdin=html, monkeypatch=monkeypatch)
+        assert code == 0 and "accepted North Korean leader" in out and "<p>" not in out
+
+
+def test_text_flag_reads_html_as_text(capsys, monkeypatch):
+    html = HTML_EXAMPLE.read_text(encoding="utf-8")
+    code, out, err = run(["--text", "--threshold", "0"], capsys, stdin=html, monkeypatch=monkeypatch)
+    assert code == 0 and "<p>" in out
+
+
+def test_urls_are_not_fetched(capsys):
+    code, out, err = run(["https://example.com/story.html"], capsys)
+    assert code == 2
+    assert "not fetched" in err and "Traceback" not in err

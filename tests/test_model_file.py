@@ -138,3 +138,20 @@ def test_inference_does_not_import_scikit_learn():
 
 def test_clean_with_explicit_model(model):
     assert isinstance(clean(PAGE, model=model), str)
+
+
+def test_html_model_round_trip_and_input_kind_checked(html_model, tmp_path):
+    from clean_article.render import render_html
+    path = tmp_path / "h.npz"
+    html_model.save(path)
+    again = Model.load(path)
+    assert again.uses_dom
+    page = render_html("<nav><a href='/'>Home</a></nav><article><p>" + "Council budget text. " * 8
+                       + "</p></article>")
+    assert np.allclose(html_model.predict_proba(page.lines, page.dom), again.predict_proba(page.lines, page.dom))
+    # an HTML model's context network reads more inputs than a text model's: a header that claims
+    # otherwise is an inconsistent file, not a model to run
+    p = tmp_path / "claims-text.npz"
+    _write(p, _with_header(_arrays(path), input="text"))
+    with pytest.raises(ModelError, match="context"):
+        Model.load(p)

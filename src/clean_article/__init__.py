@@ -3,15 +3,15 @@
     >>> from clean_article import clean
     >>> body = clean(page_text)
 
-``classify`` gives every line's label and probabilities; ``load_model`` loads the shipped model or
-one you trained.
+``classify`` gives every line's label and probabilities; ``clean_html``/``classify_html`` do the same
+from HTML with the HTML model; ``load_model`` loads a shipped model or one you trained.
 """
 
-from .api import LineResult, classify, clean, default_model_path, load_model
+from .api import LineResult, classify, classify_html, clean, clean_html, default_model_path, load_model
 from .labels import LABELS
 from .model import Model, ModelError
 
-__all__ = ["clean", "classify", "load_model", "default_model_path", "LineResult", "Model", "ModelError",
+__all__ = ["clean", "classify", "clean_html", "classify_html", "load_model", "default_model_path", "LineResult", "Model", "ModelError",
            "LABELS", "__version__"]
 
 __version__ = "0.1.0"

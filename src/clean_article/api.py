@@ -1,4 +1,4 @@
-"""The library API: clean, classify, load_model."""
+"""The library API: clean, classify, clean_html, classify_html, load_model."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from .features import featurize
 from .labels import BODY, LABELS
 from .lines import split_lines
 from .model import Model, ModelError
+from .render import render_html
 
-__all__ = ["LineResult", "clean", "classify", "load_model", "default_model_path"]
+__all__ = ["LineResult", "clean", "classify", "clean_html", "classify_html", "load_model",
+           "default_model_path"]
 
 _MODEL_NAME = "clean-article.npz"
+_HTML_MODEL_NAME = "clean-article-html.npz"
 
 
 @dataclass(frozen=True)
@@ -38,17 +41,18 @@ class LineResult:
         return self.label == BODY
 
 
-def default_model_path() -> Path:
-    """The shipped model: inside the installed package, or ``models/`` of a source checkout.
-    ``CLEAN_ARTICLE_MODEL`` overrides both."""
-    env = os.environ.get("CLEAN_ARTICLE_MODEL")
+def default_model_path(html: bool = False) -> Path:
+    """The shipped text model (or HTML model with ``html=True``): inside the installed package, or
+    ``models/`` of a source checkout. ``CLEAN_ARTICLE_MODEL`` (``CLEAN_ARTICLE_HTML_MODEL``) overrides."""
+    env = os.environ.get("CLEAN_ARTICLE_HTML_MODEL" if html else "CLEAN_ARTICLE_MODEL")
     if env:
         return Path(env)
+    name = _HTML_MODEL_NAME if html else _MODEL_NAME
     here = Path(__file__).resolve().parent
-    for candidate in (here / "models" / _MODEL_NAME, here.parent.parent / "models" / _MODEL_NAME):
+    for candidate in (here / "models" / name, here.parent.parent / "models" / name):
         if candidate.is_file():
             return candidate
-    return here / "models" / _MODEL_NAME
+    return here / "models" / name
 
 
 @lru_cache(maxsize=8)
@@ -56,9 +60,10 @@ def _load_cached(path: str, mtime: float) -> Model:
     return Model.load(path)
 
 
-def load_model(path: str | os.PathLike | None = None) -> Model:
-    """Load a model file (default: the shipped model). Raises ModelError with a plain reason."""
-    p = Path(path) if path is not None else default_model_path()
+def load_model(path: str | os.PathLike | None = None, html: bool = False) -> Model:
+    """Load a model file (default: the shipped text model, or the shipped HTML model with
+    ``html=True``). Raises ModelError with a plain reason."""
+    p = Path(path) if path is not None else default_model_path(html)
     try:
         mtime = p.stat().st_mtime
     except OSError:
@@ -66,9 +71,11 @@ def load_model(path: str | os.PathLike | None = None) -> Model:
     return _load_cached(str(p.resolve()), mtime)
 
 
-def _results(lines: list[str], model: Model, threshold: float) -> list[LineResult]:
-    f = featurize(lines)
-    p_body = model.item_proba(f, lines)
+def _results(lines: list[str], model: Model, threshold: float,
+             dom: list[str] | None = None) -> list[LineResult]:
+    dom = dom if model.uses_dom else None
+    f = featurize(lines, dom)
+    p_body = model.item_proba(f, lines, dom)
     kinds = model.kind_proba(f)
     out: list[LineResult] = []
     by_row = {int(r): k for k, r in enumerate(f.rows)}
@@ -102,3 +109,18 @@ def classify(text: str, model: Model | None = None, threshold: float | None = No
 def clean(text: str, model: Model | None = None, threshold: float | None = None) -> str:
     """The article body of ``text``: its body lines, stripped, one per line."""
     return "\n".join(r.text.strip() for r in classify(text, model, threshold) if r.is_body)
+
+
+def classify_html(html: str | bytes, model: Model | None = None,
+                  threshold: float | None = None) -> list[LineResult]:
+    """Render an HTML page (str, or bytes in any encoding) to lines with lxml and label every line.
+    The default model is the shipped HTML model, which also reads each line's DOM (tags, class and id
+    words, link density, JSON-LD articleBody); a text model given as ``model`` reads the lines only."""
+    model = model or load_model(html=True)
+    page = render_html(html)
+    return _results(page.lines, model, model.threshold if threshold is None else threshold, page.dom)
+
+
+def clean_html(html: str | bytes, model: Model | None = None, threshold: float | None = None) -> str:
+    """The article body of an HTML page, one block per line."""
+    return "\n".join(r.text for r in classify_html(html, model, threshold) if r.is_body)

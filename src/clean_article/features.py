@@ -77,11 +77,12 @@ def line_shapes(line: str) -> list[str]:
     n = len(s)
     words = s.split()
     nw = len(words)
-    letters = sum(c.isalpha() for c in s)
-    upper = sum(c.isupper() for c in s)
-    digits = sum(c.isdigit() for c in s)
-    punct = sum((not c.isalnum()) and not c.isspace() for c in s)
-    titled = sum(w[:1].isupper() for w in words)
+    # map() over the built-in str predicates runs in C: several times faster than generators
+    letters = sum(map(str.isalpha, s))
+    upper = sum(map(str.isupper, s))
+    digits = sum(map(str.isdigit, s))
+    punct = n - sum(map(str.isalnum, s)) - sum(map(str.isspace, s))
+    titled = sum(map(str.isupper, (w[0] for w in words)))
     out = [
         f"len{_bucket(len(line.strip()), _LEN_EDGES)}",
         f"nw{_bucket(nw, _NW_EDGES)}",
@@ -172,19 +173,34 @@ def _add_block(ids: list[int], idx: list[int], vals: list[float]) -> None:
         vals.append(c * norm)
 
 
+def _dom_ids(dom_tokens: list[list[str]], k: int) -> list[int]:
+    ids = [_hs("d:" + t) for t in dom_tokens[k] if not t.startswith("path=")]
+    for off, tag in ((-1, "p1d:"), (1, "n1d:")):
+        j = k + off
+        if 0 <= j < len(dom_tokens):
+            ids.extend(_hs(tag + t) for t in dom_tokens[j] if t.startswith(("t:", "ld")))
+    return ids
+
+
 def item_rows(lines: list[str]) -> list[int]:
     """Indices of the lines the model labels: the non-blank ones."""
     return [i for i, line in enumerate(lines) if line.strip()]
 
 
-def featurize(lines: list[str]) -> LineFeatures:
-    """Sparse features of every non-blank line of a page (blank lines only shape their neighbours)."""
+def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
+    """Sparse features of every non-blank line of a page (blank lines only shape their neighbours).
+
+    ``dom``, when the page came from HTML (render.render_html), holds each line's DOM descriptors:
+    they form one more block, with the block tag and link density of the lines before and after."""
+    if dom is not None and len(dom) != len(lines):
+        raise ValueError(f"dom has {len(dom)} entries for {len(lines)} lines")
     n_lines = len(lines)
     rows = item_rows(lines)
     n = len(rows)
     stripped = [lines[r].strip() for r in rows]
     shapes = [line_shapes(lines[r]) for r in rows]
     repeats = Counter(stripped)
+    dom_tokens = [dom[r].split() for r in rows] if dom is not None else None
     indptr = [0]
     idx: list[int] = []
     vals: list[float] = []
@@ -220,6 +236,8 @@ def featurize(lines: list[str]) -> LineFeatures:
         shape_ids = [_hs(s) for s in own]
         shape_ids.append(_hs("bias"))
         _add_block(shape_ids, idx, vals)
+        if dom_tokens is not None:
+            _add_block(_dom_ids(dom_tokens, k), idx, vals)
         indptr.append(len(idx))
     return LineFeatures(
         indptr=np.asarray(indptr, dtype=np.int64),

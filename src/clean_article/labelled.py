@@ -28,7 +28,8 @@ from typing import Iterable, Iterator, TextIO
 
 from .labels import LABELS
 
-__all__ = ["LabelledDoc", "LabelFormatError", "read_labelled", "write_labelled", "iter_labelled"]
+__all__ = ["LabelledDoc", "LabelFormatError", "read_labelled", "write_labelled", "iter_labelled",
+           "read_dom", "write_dom", "attach_dom"]
 
 BLANK = ""  # the label of a blank page line
 
@@ -46,6 +47,7 @@ class LabelledDoc:
     labels: list[str]
     meta: dict[str, str] = field(default_factory=dict)
     unsure: list[bool] | None = None
+    dom: list[str] | None = None   # per line DOM descriptors when the page came from HTML
 
     @property
     def text(self) -> str:
@@ -136,14 +138,65 @@ def format_doc(doc: LabelledDoc) -> str:
     return "\n".join(out) + "\n"
 
 
+def _open_write(path: str | Path) -> TextIO:
+    path = Path(path)
+    if path.suffix == ".gz":
+        return gzip.open(path, "wt", encoding="utf-8", newline="\n")
+    return open(path, "w", encoding="utf-8", newline="\n")
+
+
 def write_labelled(docs: Iterable[LabelledDoc], path: str | Path) -> int:
     """Write documents to ``path`` (gzip if it ends in .gz); returns the number written."""
-    path = Path(path)
     n = 0
-    opener = gzip.open(path, "wt", encoding="utf-8", newline="\n") if path.suffix == ".gz" \
-        else open(path, "w", encoding="utf-8", newline="\n")
-    with opener as fh:
+    with _open_write(path) as fh:
         for doc in docs:
             fh.write(format_doc(doc))
             n += 1
+    return n
+
+
+# DOM side files: ``NAME.dom.gz`` beside ``NAME.labels.gz`` holds, for documents rendered from HTML,
+# each line's DOM descriptors (render.render_html): ``@doc ID`` then one line per page line, in order.
+
+def write_dom(docs: Iterable[LabelledDoc], path: str | Path) -> int:
+    """Write the DOM descriptors of documents that have them; returns the number written."""
+    n = 0
+    with _open_write(path) as fh:
+        for doc in docs:
+            if doc.dom is None:
+                continue
+            fh.write(f"@doc {doc.doc_id}\n")
+            fh.writelines(d.replace("\n", " ") + "\n" for d in doc.dom)
+            n += 1
+    return n
+
+
+def read_dom(path: str | Path) -> dict[str, list[str]]:
+    """DOM descriptors by document id from a DOM side file."""
+    out: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    with _open_text(path) as fh:
+        for lineno, raw in enumerate(fh, 1):
+            line = raw.rstrip("\n")
+            if line.startswith("@doc "):
+                current = out.setdefault(line.split()[1], [])
+            elif current is None:
+                raise LabelFormatError(f"{path}:{lineno}: text before the first '@doc' header")
+            else:
+                current.append(line)
+    return out
+
+
+def attach_dom(docs: list[LabelledDoc], dom: dict[str, list[str]], path: str | Path = "") -> int:
+    """Give each document its DOM descriptors; a count that does not match its lines is an error."""
+    n = 0
+    for doc in docs:
+        d = dom.get(doc.doc_id)
+        if d is None:
+            continue
+        if len(d) != len(doc.lines):
+            raise LabelFormatError(f"{path}: document {doc.doc_id} has {len(doc.lines)} lines but "
+                                   f"{len(d)} DOM entries")
+        doc.dom = d
+        n += 1
     return n

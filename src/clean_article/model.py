@@ -33,7 +33,7 @@ from .labels import BODY, LABELS
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
 
 FORMAT_VERSION = 1
-_INFO_KEYS = ("training_data_sha256", "metrics", "trained", "base", "data", "seed", "notes")
+_INFO_KEYS = ("training_data_sha256", "metrics", "trained", "base", "data", "seed", "notes", "input")
 _REQUIRED = ("line_coef", "line_intercept", "ctx_mean", "ctx_scale")
 
 
@@ -118,6 +118,52 @@ def context_matrix(p: np.ndarray, lengths: np.ndarray) -> np.ndarray:
 
 
 N_CONTEXT = 25
+_CONTAINER_LEVELS = (0, 1, 2, 3, 5, 8)
+N_DOM_CONTEXT = 2 * len(_CONTAINER_LEVELS)
+
+
+def item_paths(dom: list[str], rows) -> list[list[int]]:
+    """The enclosing element numbers (innermost last) of each item, from its DOM descriptors."""
+    out = []
+    for r in rows:
+        path: list[int] = []
+        for tok in dom[r].split():
+            if tok.startswith("path="):
+                path = [int(x) for x in tok[5:].split(".") if x.isdigit()]
+        out.append(path)
+    return out
+
+
+def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: list[list[int]]) -> np.ndarray:
+    """For HTML pages: the length-weighted mean first-pass body probability of all lines that share
+    the line's enclosing element, at several levels up, and how many lines that element holds. This is
+    the page's own segmentation: a comment thread or a teaser list is one container whose lines
+    rise or fall together, as in readability's scoring of parent nodes."""
+    n = len(p)
+    out = np.zeros((n, N_DOM_CONTEXT))
+    if n == 0:
+        return out
+    weight = np.minimum(np.log1p(lengths), 6.0) + 1e-3
+    mass: dict[int, float] = {}
+    wsum: dict[int, float] = {}
+    count: dict[int, int] = {}
+    for i, path in enumerate(paths):
+        pw, w = float(p[i] * weight[i]), float(weight[i])
+        for e in path:
+            mass[e] = mass.get(e, 0.0) + pw
+            wsum[e] = wsum.get(e, 0.0) + w
+            count[e] = count.get(e, 0) + 1
+    page_mean = float((p * weight).sum() / weight.sum())
+    for i, path in enumerate(paths):
+        for j, level in enumerate(_CONTAINER_LEVELS):
+            if level < len(path):
+                e = path[-1 - level]
+                out[i, 2 * j] = mass[e] / wsum[e]
+                out[i, 2 * j + 1] = np.log1p(count[e])
+            else:
+                out[i, 2 * j] = page_mean
+                out[i, 2 * j + 1] = np.log1p(n)
+    return out
 
 
 @dataclass
@@ -137,14 +183,33 @@ class Model:
     threshold: float = 0.5
     info: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def uses_dom(self) -> bool:
+        """Whether the model was trained on HTML pages' DOM descriptors (an HTML model)."""
+        return self.info.get("input") == "html"
+
     # ---------------------------------------------------------------- prediction
     def _line_pass(self, f: LineFeatures) -> np.ndarray:
         return _sigmoid(sparse_dot(f, self.line_coef) + self.line_intercept)
 
-    def _context_pass(self, p1: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    @property
+    def context_width(self) -> int:
+        return N_CONTEXT + (N_DOM_CONTEXT if self.uses_dom else 0)
+
+    def context_features(self, p1: np.ndarray, lengths: np.ndarray,
+                         paths: list[list[int]] | None = None) -> np.ndarray:
+        """The context pass's input for one page (shared by training and inference)."""
+        ctx = context_matrix(p1, lengths)
+        if self.uses_dom:
+            ctx = np.hstack([ctx, container_matrix(p1, lengths, paths if paths is not None
+                                                   else [[] for _ in range(len(p1))])])
+        return ctx
+
+    def _context_pass(self, p1: np.ndarray, lengths: np.ndarray,
+                      paths: list[list[int]] | None = None) -> np.ndarray:
         if len(p1) == 0:
             return p1
-        return self._context_pass_matrix(context_matrix(p1, lengths))
+        return self._context_pass_matrix(self.context_features(p1, lengths, paths))
 
     def _context_pass_matrix(self, ctx: np.ndarray) -> np.ndarray:
         h = (ctx - self.ctx_mean) / self.ctx_scale
@@ -154,16 +219,19 @@ class Model:
                 h = np.maximum(h, 0.0)
         return _sigmoid(h[:, 0])
 
-    def item_proba(self, f: LineFeatures, lines: list[str]) -> np.ndarray:
+    def item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of each non-blank line (the items of ``f``)."""
         lengths = np.array([len(lines[r].strip()) for r in f.rows], dtype=np.float64)
-        return self._context_pass(self._line_pass(f), lengths)
+        paths = item_paths(dom, f.rows) if (dom is not None and self.uses_dom) else None
+        return self._context_pass(self._line_pass(f), lengths, paths)
 
-    def predict_proba(self, lines: list[str]) -> np.ndarray:
-        """Body probability of every line of a page (0.0 for blank lines)."""
-        f = featurize(lines)
+    def predict_proba(self, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
+        """Body probability of every line of a page (0.0 for blank lines); ``dom`` holds the lines'
+        DOM descriptors for an HTML model (render.render_html)."""
+        dom = dom if self.uses_dom else None
+        f = featurize(lines, dom)
         out = np.zeros(len(lines), dtype=np.float64)
-        out[f.rows] = self.item_proba(f, lines)
+        out[f.rows] = self.item_proba(f, lines, dom)
         return out
 
     def kind_proba(self, f: LineFeatures) -> np.ndarray | None:
@@ -281,9 +349,9 @@ class Model:
             raise ModelError(f"{path}: model file is inconsistent ({what})")
         if self.line_coef.shape != (N_FEATURES,):
             bad(f"line weights have shape {self.line_coef.shape}, expected ({N_FEATURES},)")
-        if self.ctx_mean.shape != (N_CONTEXT,) or self.ctx_scale.shape != (N_CONTEXT,):
+        width = self.context_width
+        if self.ctx_mean.shape != (width,) or self.ctx_scale.shape != (width,):
             bad("context scaling has the wrong shape")
-        width = N_CONTEXT
         for w, b in self.ctx_layers:
             if w.ndim != 2 or w.shape[0] != width or b.shape != (w.shape[1],):
                 bad("context network layers do not fit together")

@@ -23,12 +23,12 @@ from typing import Callable, Iterable
 import numpy as np
 
 from .features import N_FEATURES, featurize, item_rows
-from .labelled import LabelledDoc, read_labelled
+from .labelled import LabelledDoc, attach_dom, read_dom, read_labelled
 from .labels import BODY, LABELS
 from .metrics import aggregate, page_scores
-from .model import Model, N_CONTEXT, context_matrix
+from .model import Model, item_paths
 
-__all__ = ["fit", "data_files", "data_hash", "evaluate_docs", "split_docs"]
+__all__ = ["fit", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "train_from_dir"]
 
 
 def data_files(data_dir: str | Path) -> list[Path]:
@@ -37,12 +37,35 @@ def data_files(data_dir: str | Path) -> list[Path]:
     return sorted(list(data_dir.rglob("*.labels")) + list(data_dir.rglob("*.labels.gz")))
 
 
+def dom_file(labels_path: Path) -> Path:
+    """The DOM side file of a labelled file: ``x.labels.gz`` -> ``x.dom.gz``."""
+    name = labels_path.name
+    stem = name[: -len(".labels.gz")] if name.endswith(".labels.gz") else name[: -len(".labels")]
+    return labels_path.with_name(stem + ".dom.gz")
+
+
 def data_hash(paths: Iterable[Path]) -> str:
     h = hashlib.sha256()
     for p in sorted(paths):
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()
+
+
+def load_data(data_dir: str | Path) -> list[tuple[Path, Path | None, list[LabelledDoc]]]:
+    """Every labelled file under ``data_dir`` as (labels file, its DOM side file or None, documents),
+    DOM descriptors attached to the documents where a side file exists."""
+    files = data_files(data_dir)
+    if not files:
+        raise FileNotFoundError(f"no *.labels or *.labels.gz files under {data_dir}")
+    groups = []
+    for path in files:
+        docs = read_labelled(path)
+        side = dom_file(path)
+        if side.is_file():
+            attach_dom(docs, read_dom(side), side)
+        groups.append((path, side if side.is_file() else None, docs))
+    return groups
 
 
 def split_docs(docs: list[LabelledDoc]) -> tuple[list[LabelledDoc], list[LabelledDoc]]:
@@ -55,13 +78,14 @@ def split_docs(docs: list[LabelledDoc]) -> tuple[list[LabelledDoc], list[Labelle
 class _Corpus:
     """All documents featurised once: a CSR matrix over their non-blank lines plus per-line arrays."""
 
-    def __init__(self, docs: list[LabelledDoc], log: Callable[[str], None]):
+    def __init__(self, docs: list[LabelledDoc], log: Callable[[str], None], use_dom: bool = False):
         from scipy import sparse
         indptr, indices, values, y, kinds, lengths, bounds, groups = [np.zeros(1, np.int64)], [], [], [], [], [], [0], []
+        paths: list = []
         offset = 0
         t0 = time.time()
         for i, doc in enumerate(docs):
-            f = featurize(doc.lines)
+            f = featurize(doc.lines, doc.dom if use_dom else None)
             indptr.append(f.indptr[1:] + offset)
             offset += int(f.indptr[-1])
             indices.append(f.indices)
@@ -71,6 +95,7 @@ class _Corpus:
             with_kinds = doc.meta.get("kinds", "yes") != "no"
             kinds.append(np.array([lab if with_kinds else "" for lab in labs], dtype=object))
             lengths.append(np.array([len(doc.lines[r].strip()) for r in f.rows], dtype=np.float64))
+            paths.append(item_paths(doc.dom, f.rows) if use_dom and doc.dom is not None else None)
             bounds.append(bounds[-1] + f.n_items)
             groups.append(doc.meta.get("site", doc.doc_id))
             if (i + 1) % 1000 == 0:
@@ -84,16 +109,17 @@ class _Corpus:
         self.bounds = np.array(bounds)
         self.sites = groups
         self.docs = docs
+        self.paths = paths
 
     def doc_slices(self):
         for i in range(len(self.docs)):
             yield i, slice(self.bounds[i], self.bounds[i + 1])
 
-    def context(self, p1: np.ndarray) -> np.ndarray:
-        out = np.zeros((len(p1), N_CONTEXT))
-        for _, s in self.doc_slices():
+    def context(self, p1: np.ndarray, model: Model) -> np.ndarray:
+        out = np.zeros((len(p1), model.context_width))
+        for i, s in self.doc_slices():
             if s.stop > s.start:
-                out[s] = context_matrix(p1[s], self.lengths[s])
+                out[s] = model.context_features(p1[s], self.lengths[s], self.paths[i])
         return out
 
 
@@ -116,13 +142,14 @@ def _predict_line(clf, X) -> np.ndarray:
 
 
 def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = print,
-        n_folds: int = 3) -> Model:
-    """Train a model on labelled documents (see the module docstring)."""
+        n_folds: int = 3, use_dom: bool = False) -> Model:
+    """Train a model on labelled documents (see the module docstring). With ``use_dom`` the model also
+    reads the documents' DOM descriptors (an HTML model)."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.neural_network import MLPClassifier
 
     t0 = time.time()
-    corpus = _Corpus(docs, log)
+    corpus = _Corpus(docs, log, use_dom)
     n = len(corpus.y)
     if n == 0:
         raise ValueError("no labelled lines to train on")
@@ -145,7 +172,10 @@ def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = pri
     line = _line_model(seed).fit(corpus.X, corpus.y)
     log(f"line pass fitted ({time.time() - t0:.0f}s)")
 
-    ctx = corpus.context(p1_oof)
+    info = {"input": "html" if use_dom else "text"}
+    shell = Model(line_coef=np.zeros(0), line_intercept=0.0, ctx_mean=np.zeros(0), ctx_scale=np.zeros(0),
+                  ctx_layers=[], info=info)   # knows its context width; the weights come below
+    ctx = corpus.context(p1_oof, shell)
     mean, scale = ctx.mean(axis=0), ctx.std(axis=0)
     scale[scale < 1e-9] = 1.0
     mlp = MLPClassifier(hidden_layer_sizes=(32, 16), max_iter=30, batch_size=1024, early_stopping=True,
@@ -158,7 +188,7 @@ def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = pri
     layers = [(w.astype(np.float64), b.astype(np.float64)) for w, b in zip(mlp.coefs_, mlp.intercepts_)]
 
     model = Model(line_coef=line.coef_[0].astype(np.float32), line_intercept=float(line.intercept_[0]),
-                  ctx_mean=mean, ctx_scale=scale, ctx_layers=layers)
+                  ctx_mean=mean, ctx_scale=scale, ctx_layers=layers, info=dict(info))
 
     # kind head on hand-labelled non-body lines
     mask = (corpus.kinds != "") & (corpus.kinds != BODY)
@@ -209,7 +239,7 @@ def evaluate_docs(model: Model, docs: list[LabelledDoc]) -> dict[str, float]:
     tp = fp = fn = 0
     scores = []
     for doc in docs:
-        p = model.predict_proba(doc.lines)
+        p = model.predict_proba(doc.lines, doc.dom if model.uses_dom else None)
         rows = np.array(item_rows(doc.lines), dtype=np.int64)
         keep = p[rows] >= model.threshold
         gold = np.array([doc.labels[r] == BODY for r in rows], dtype=bool)
@@ -224,22 +254,38 @@ def evaluate_docs(model: Model, docs: list[LabelledDoc]) -> dict[str, float]:
 
 
 def train_from_dir(data_dir: str | Path, out: str | Path, seed: int = 0,
-                   log: Callable[[str], None] = print, limit: int | None = None) -> Model:
+                   log: Callable[[str], None] = print, limit: int | None = None,
+                   input: str = "text") -> Model:
     """Rebuild a model from every labelled file under ``data_dir``: train on the documents of the
-    training split, report metrics on the held-out split (whole sites), save to ``out``."""
+    training split, report metrics on the held-out split (whole sites), save to ``out``.
+
+    ``input="text"`` trains the text model on every document (DOM ignored); ``input="html"`` trains
+    the HTML model on the documents rendered from HTML (those with DOM descriptors) plus the
+    hand-labelled ones, which teach the kinds."""
     import datetime
-    files = data_files(data_dir)
-    if not files:
-        raise FileNotFoundError(f"no *.labels or *.labels.gz files under {data_dir}")
-    log(f"reading {len(files)} labelled files from {data_dir}")
-    docs = read_labelled(files)
+    if input not in ("text", "html"):
+        raise ValueError(f"input must be 'text' or 'html', not {input!r}")
+    log(f"reading labelled files from {data_dir}")
+    use_dom = input == "html"
+    docs: list[LabelledDoc] = []
+    files: list[Path] = []
+    for labels_path, side, group in load_data(data_dir):
+        if use_dom:  # pages rendered from HTML, and the hand-labelled pages that teach the kinds
+            group = [d for d in group if d.dom is not None or d.meta.get("kinds", "yes") != "no"]
+        if group:
+            docs.extend(group)
+            files.append(labels_path)
+            if use_dom and side is not None:
+                files.append(side)
+    if use_dom and not any(d.dom is not None for d in docs):
+        raise ValueError(f"no DOM side files (*.dom.gz) under {data_dir}: nothing to train an HTML model on")
     train, test = split_docs(docs)
     if limit:
         rng = np.random.default_rng(seed)
         train = [train[i] for i in sorted(rng.permutation(len(train))[:limit])]
         test = [test[i] for i in sorted(rng.permutation(len(test))[:max(limit // 4, 1)])]
-    log(f"{len(train)} training pages, {len(test)} held-out pages (sites never trained on)")
-    model = fit(train, seed=seed, log=log)
+    log(f"{input} model: {len(train)} training pages, {len(test)} held-out pages (sites never trained on)")
+    model = fit(train, seed=seed, log=log, use_dom=use_dom)
     metrics: dict[str, dict] = {}
     by_conv: dict[str, list[LabelledDoc]] = {}
     for d in test:
@@ -250,8 +296,8 @@ def train_from_dir(data_dir: str | Path, out: str | Path, seed: int = 0,
             f"R={m['line_recall']:.3f}  page shingle F1={m['shingle_f1']:.3f}")
     model.info.update({
         "training_data_sha256": data_hash(files),
-        "data": [str(Path(f).relative_to(data_dir)) if Path(f).is_relative_to(data_dir) else str(f)
-                 for f in files],
+        "data": sorted(str(Path(f).relative_to(data_dir)) if Path(f).is_relative_to(data_dir) else str(f)
+                       for f in files),
         "trained": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "metrics": metrics,
         "seed": seed,

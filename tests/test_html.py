@@ -1,0 +1,83 @@
+"""HTML input: the lxml renderer with DOM descriptors, clean_html/classify_html and the HTML model."""
+
+import random
+
+import pytest
+
+from clean_article import LABELS, classify_html, clean_html, load_model
+from clean_article.labelled import read_labelled
+from clean_article.render import html_to_lines, render_html
+
+from conftest import DATA
+
+EXAMPLE = DATA / "examples" / "news-article.html"
+
+
+def _seed_001():
+    return next(d for d in read_labelled(DATA / "seeds.labels") if d.doc_id == "seed-001")
+
+
+def test_rendered_lines_carry_dom_descriptors():
+    page = render_html(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": '
+        '"The council approved the new budget on Tuesday after a long debate. It takes effect in May."}'
+        '</script></head><body><nav class="main-menu"><ul><li><a href="/">Home</a></li></ul></nav>'
+        '<article><p>The council approved the new budget on Tuesday after a long debate.</p>'
+        '<p>Read <a href="/x">the full report</a> here</p></article></body></html>')
+    assert page.lines == ["Home", "The council approved the new budget on Tuesday after a long debate.",
+                          "Read the full report here"]
+    assert len(page.dom) == len(page.lines)
+    home, para, linked = (set(d.split()) for d in page.dom)
+    assert {"a:nav", "a:li", "n1:main", "n1:menu", "ld5"} <= home
+    assert {"t:p", "a:article", "ld0", "jsonld"} <= para
+    assert "jsonld" not in linked and "ld3" in linked       # 15 of 25 characters are link text
+    assert html_to_lines("<p>x</p><script>var a;</script><p hidden>secret</p><div>y</div>") == ["x", "y"]
+
+
+@pytest.mark.parametrize("page", [b"", b"\x00\x01\xff", "<html><body><p>unclosed <b>bold",
+                                  "<<<>>>", "<p>" * 5000 + "deep", b"\xef\xbb\xbf<p>caf\xc3\xa9</p>"])
+def test_renderer_never_raises(page):
+    page_out = render_html(page)
+    assert len(page_out.lines) == len(page_out.dom)
+
+
+def test_meta_charset_is_honoured():
+    page = '<html><head><meta charset="windows-1252"></head><body><p>caf\xe9 cr\xe8me</p></body></html>'
+    assert render_html(page.encode("cp1252")).lines == ["café crème"]
+
+
+def test_clean_html_keeps_the_article_and_drops_the_rest():
+    seed = _seed_001()
+    body = [t.strip() for lab, t in zip(seed.labels, seed.lines) if lab == "body"]
+    out = clean_html(EXAMPLE.read_bytes()).split("\n")
+    assert all(line in out for line in body)
+    for boilerplate in ("Recent Posts", "1 hour ago", "About us", "© 2023 Newsable. All rights reserved."):
+        assert boilerplate not in out
+
+
+def test_classify_html_gives_labels_and_probabilities():
+    results = classify_html(EXAMPLE.read_text(encoding="utf-8"))
+    assert results and all(r.label in LABELS for r in results)
+    assert all(0.0 <= r.body_probability <= 1.0 for r in results)
+
+
+def test_a_text_model_can_read_html_lines(model):
+    out = clean_html(EXAMPLE.read_bytes(), model=model)
+    assert "accepted North Korean leader Kim Jong Un" in out
+
+
+def test_truncated_and_fuzzed_pages_give_output_not_tracebacks(html_model):
+    data = EXAMPLE.read_bytes()
+    rng = random.Random(0)
+    for cut in range(0, len(data), max(len(data) // 40, 1)):
+        assert isinstance(clean_html(data[:cut], model=html_model), str)
+    for _ in range(20):
+        fuzzed = bytearray(data)
+        for _ in range(200):
+            fuzzed[rng.randrange(len(fuzzed))] = rng.randrange(256)
+        assert isinstance(clean_html(bytes(fuzzed), model=html_model), str)
+
+
+def test_shipped_models_know_their_input():
+    assert load_model(html=True).uses_dom
+    assert not load_model().uses_dom
