@@ -72,11 +72,11 @@ def load_model(path: str | os.PathLike | None = None, html: bool = False) -> Mod
 
 
 def _results(lines: list[str], model: Model, threshold: float,
-             dom: list[str] | None = None) -> list[LineResult]:
+             dom: list[str] | None = None, kinds: bool = True) -> list[LineResult]:
     dom = dom if model.uses_dom else None
     f = featurize(lines, dom)
     p_body = model.item_proba(f, lines, dom)
-    kinds = model.kind_proba(f)
+    kinds = model.kind_proba(f) if kinds else None
     out: list[LineResult] = []
     by_row = {int(r): k for k, r in enumerate(f.rows)}
     for i, text in enumerate(lines):
@@ -108,7 +108,10 @@ def classify(text: str, model: Model | None = None, threshold: float | None = No
 
 def clean(text: str, model: Model | None = None, threshold: float | None = None) -> str:
     """The article body of ``text``: its body lines, stripped, one per line."""
-    return "\n".join(r.text.strip() for r in classify(text, model, threshold) if r.is_body)
+    model = model or load_model()
+    results = _results(split_lines(text), model, model.threshold if threshold is None else threshold,
+                       kinds=False)  # the kind of a dropped line does not matter here
+    return "\n".join(r.text.strip() for r in results if r.is_body)
 
 
 def classify_html(html: str | bytes, model: Model | None = None,
@@ -123,4 +126,8 @@ def classify_html(html: str | bytes, model: Model | None = None,
 
 def clean_html(html: str | bytes, model: Model | None = None, threshold: float | None = None) -> str:
     """The article body of an HTML page, one block per line."""
-    return "\n".join(r.text for r in classify_html(html, model, threshold) if r.is_body)
+    model = model or load_model(html=True)
+    page = render_html(html)
+    results = _results(page.lines, model, model.threshold if threshold is None else threshold, page.dom,
+                       kinds=False)
+    return "\n".join(r.text for r in results if r.is_body)

@@ -17,7 +17,6 @@ needs no vocabulary and no scikit-learn at inference time.
 
 from __future__ import annotations
 
-import math
 import re
 import zlib
 from collections import Counter
@@ -97,7 +96,7 @@ def line_shapes(line: str) -> list[str]:
     ]
     if _BULLET.match(line):
         out.append("bullet")
-    if any(c in _SEPARATORS for c in s):
+    if not _SEPARATORS.isdisjoint(s):
         out.append("sep")
     if _DATE.search(s):
         out.append("date")
@@ -156,6 +155,18 @@ _CACHE = _WordCache()
 _SHAPE_CACHE: dict[str, int] = {}
 
 
+_TAGS = ("", "p1:", "p2:", "n1:", "n2:")   # the line itself, two lines before, two after
+_SHAPE_IDS: dict[str, tuple[int, ...]] = {}
+
+
+def _shape_ids(name: str) -> tuple[int, ...]:
+    """Hashed ids of a shape descriptor as the line's own and as each neighbour's (cached)."""
+    ids = _SHAPE_IDS.get(name)
+    if ids is None:
+        ids = _SHAPE_IDS[name] = tuple(_h("s:" + tag + name) for tag in _TAGS)
+    return ids
+
+
 def _hs(name: str) -> int:
     i = _SHAPE_CACHE.get(name)
     if i is None:
@@ -163,14 +174,7 @@ def _hs(name: str) -> int:
     return i
 
 
-def _add_block(ids: list[int], idx: list[int], vals: list[float]) -> None:
-    if not ids:
-        return
-    counts = Counter(ids)
-    norm = 1.0 / math.sqrt(sum(c * c for c in counts.values()))
-    for i, c in counts.items():
-        idx.append(i)
-        vals.append(c * norm)
+_NONE_IDS = tuple(_h("s:" + tag + "none") if tag else 0 for tag in _TAGS)
 
 
 def _dom_ids(dom_tokens: list[list[str]], k: int) -> list[int]:
@@ -198,12 +202,22 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
     rows = item_rows(lines)
     n = len(rows)
     stripped = [lines[r].strip() for r in rows]
-    shapes = [line_shapes(lines[r]) for r in rows]
+    shape_ids_of = [[_shape_ids(name) for name in line_shapes(lines[r])] for r in rows]
     repeats = Counter(stripped)
     dom_tokens = [dom[r].split() for r in rows] if dom is not None else None
-    indptr = [0]
-    idx: list[int] = []
-    vals: list[float] = []
+    # every block's hashed ids are collected with the block's number; duplicates are counted and each
+    # block scaled to unit length in one numpy pass at the end (much faster than per-line Counters)
+    ids: list[int] = []
+    blocks: list[int] = []
+    n_blocks = 0
+
+    def add(block_ids: list[int]) -> None:
+        nonlocal n_blocks
+        if block_ids:
+            ids.extend(block_ids)
+            blocks.extend([n_blocks] * len(block_ids))
+        n_blocks += 1
+
     for k, r in enumerate(rows):
         text = stripped[k]
         toks = [t.lower() for t in _TOKEN.findall(text[:_MAX_LINE])][:_MAX_WORDS]
@@ -213,12 +227,11 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
             words.append(w)
             grams.extend(g)
         words.extend(_h("b:" + a + " " + b) for a, b in zip(toks, toks[1:]))
-        _add_block(words, idx, vals)
-        _add_block(grams, idx, vals)
-        own = list(shapes[k])
-        own.append(f"pos{min(int(10 * r / max(n_lines, 1)), 9)}")
-        own.append(f"top{_bucket(k, (1, 2, 4, 8, 16, 32, 64))}")
-        own.append(f"bot{_bucket(n - 1 - k, (1, 2, 4, 8, 16, 32, 64))}")
+        add(words)
+        add(grams)
+        own = [f"pos{min(int(10 * r / max(n_lines, 1)), 9)}",
+               f"top{_bucket(k, (1, 2, 4, 8, 16, 32, 64))}",
+               f"bot{_bucket(n - 1 - k, (1, 2, 4, 8, 16, 32, 64))}", "bias"]
         if r == 0 or not lines[r - 1].strip():
             own.append("blank_before")
         if r == n_lines - 1 or not lines[r + 1].strip():
@@ -227,22 +240,28 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
             own.append("repeated")
         if not toks:
             own.append("notoken")
-        for off, tag in ((-1, "p1:"), (-2, "p2:"), (1, "n1:"), (2, "n2:")):
-            j = k + off
-            if 0 <= j < n:
-                own.extend(tag + s for s in shapes[j])
-            else:
-                own.append(tag + "none")
         shape_ids = [_hs(s) for s in own]
-        shape_ids.append(_hs("bias"))
-        _add_block(shape_ids, idx, vals)
-        if dom_tokens is not None:
-            _add_block(_dom_ids(dom_tokens, k), idx, vals)
-        indptr.append(len(idx))
+        shape_ids.extend(t[0] for t in shape_ids_of[k])
+        for col, j in ((1, k - 1), (2, k - 2), (3, k + 1), (4, k + 2)):
+            if 0 <= j < n:
+                shape_ids.extend(t[col] for t in shape_ids_of[j])
+            else:
+                shape_ids.append(_NONE_IDS[col])
+        add(shape_ids)
+        add(_dom_ids(dom_tokens, k) if dom_tokens is not None else [])
+    per_item = 4  # blocks per item: words, char grams, shape, DOM
+    key = (np.asarray(blocks, dtype=np.int64) << 20) | np.asarray(ids, dtype=np.int64)
+    uniq, counts = np.unique(key, return_counts=True)
+    block_of = uniq >> 20
+    counts = counts.astype(np.float64)
+    norms = np.sqrt(np.bincount(block_of, weights=counts * counts, minlength=n_blocks))
+    values = counts / norms[block_of]
+    item_of = block_of // per_item
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(item_of, minlength=n))]).astype(np.int64)
     return LineFeatures(
-        indptr=np.asarray(indptr, dtype=np.int64),
-        indices=np.asarray(idx, dtype=np.int32),
-        values=np.asarray(vals, dtype=np.float32),
+        indptr=indptr,
+        indices=(uniq & _MASK).astype(np.int32),
+        values=values.astype(np.float32),
         rows=np.asarray(rows, dtype=np.int64),
         n_lines=n_lines,
     )
