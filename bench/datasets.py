@@ -80,7 +80,7 @@ def l3s_gn1(root: Path = SHARED / "l3s-gn1", classes=_L3S_GOLD_CLASSES) -> Itera
         for line in mapping.read_text(errors="replace").splitlines():
             parts = line.split()
             if len(parts) >= 2:
-                uid, url = parts[0], parts[-1]
+                uid, url = parts[0].strip("<>").removeprefix("urn:uuid:"), parts[-1]
                 m = re.match(r"https?://([^/]+)", url)
                 if m:
                     sites[uid] = m.group(1).lower().removeprefix("www.")

@@ -91,3 +91,38 @@ def test_urls_are_not_fetched(capsys):
     code, out, err = run(["https://example.com/story.html"], capsys)
     assert code == 2
     assert "not fetched" in err and "Traceback" not in err
+
+
+def test_label_then_train_then_use_a_site_model(capsys, tmp_path):
+    from clean_article.labelled import read_labelled, write_labelled
+    from test_site import _site_pages
+    pages = []
+    for d in _site_pages()[:4]:
+        p = tmp_path / f"{d.doc_id}.txt"
+        p.write_text("\n".join(d.lines), encoding="utf-8")
+        pages.append(p)
+    labels = tmp_path / "site.labels"
+    code, out, err = run(["label", *map(str, pages), "-o", str(labels)], capsys)
+    assert code == 0 and "4 pages" in err
+    docs = read_labelled(labels)
+    assert [d.lines for d in docs] == [d.lines for d in _site_pages()[:4]]
+    for d, gold in zip(docs, _site_pages()[:4]):   # the user's corrections
+        d.labels = gold.labels
+    write_labelled(docs, labels)
+    model = tmp_path / "site.model"
+    code, out, err = run(["train", str(labels), "-o", str(model)], capsys)
+    assert code == 0, err
+    assert model.is_file() and (tmp_path / "site.model.md").is_file()
+    assert "leave-one-page-out" in err
+    page = tmp_path / "new.txt"
+    page.write_text("\n".join(_site_pages()[4].lines), encoding="utf-8")
+    code, out, err = run(["--model", str(model), str(page)], capsys)
+    assert code == 0 and "newsletter" not in out and "Putin" in out
+
+
+def test_train_refuses_labels_of_one_class(capsys, tmp_path):
+    labels = tmp_path / "one.labels"
+    labels.write_text("@doc a\nbody\tOnly article text here.\nbody\tAnd more of it.\n", encoding="utf-8")
+    code, out, err = run(["train", str(labels), "-o", str(tmp_path / "m.model")], capsys)
+    assert code == 2 and "both kinds" in err and "Traceback" not in err
+    assert not (tmp_path / "m.model").exists()

@@ -2,7 +2,8 @@
 
     clean-article [FILES...]          print the article body of each file (stdin when none or "-")
     clean-article page.html           HTML files (.html, .htm, or --html) use the HTML model
-    clean-article train [...]         rebuild a model from labelled files
+    clean-article label PAGES -o site.labels      pre-label a site's pages for you to correct
+    clean-article train site.labels -o site.model  teach the model that site (or: train data/ -o m.npz)
 
 URLs are not fetched: download the page first and pass the file (or pipe it with --html).
 """
@@ -15,25 +16,24 @@ from typing import List, Optional
 
 import typer
 
-from .api import classify, classify_html, load_model
+from .api import classify, classify_html, default_model_path, load_model
+from .labelled import LabelFormatError
 from .lines import decode_bytes
 from .model import ModelError
+from .render import looks_like_html
 
-__all__ = ["main", "clean_app", "train_app"]
+__all__ = ["main", "clean_app", "train_app", "label_app"]
 
 clean_app = typer.Typer(add_completion=False, help=__doc__)
 train_app = typer.Typer(add_completion=False)
+label_app = typer.Typer(add_completion=False)
 
-_SUBCOMMANDS = {"train": train_app}
+_SUBCOMMANDS = {"train": train_app, "label": label_app}
 
 
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(f"clean-article: error: {message}", err=True)
     raise typer.Exit(code)
-
-
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
-_HTML_START = (b"<!doctype html", b"<html")
 
 
 def _read(name: str) -> bytes:
@@ -51,13 +51,6 @@ def _read(name: str) -> bytes:
     except OSError as e:
         _fail(f"{name}: cannot read ({e.strerror or e})")
     return b""
-
-
-def _looks_like_html(name: str, data: bytes) -> bool:
-    if name.lower().endswith(_HTML_SUFFIXES):
-        return True
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith(_HTML_START)
 
 
 @clean_app.command()
@@ -92,7 +85,7 @@ def clean_command(
     names = files or ["-"]
     for n, name in enumerate(names):
         data = _read(name)
-        as_html = html or (not text and _looks_like_html(name, data))
+        as_html = html or (not text and looks_like_html(name, data))
         if len(names) > 1:
             typer.echo(("\n" if n else "") + f"==> {name} <==")
         if as_html:
@@ -115,20 +108,81 @@ def clean_command(
 
 @train_app.command()
 def train_command(
-    data: Path = typer.Argument(Path("data"), help="Folder of labelled files (*.labels, *.labels.gz)."),
-    out: Path = typer.Option(Path("clean-article.npz"), "-o", "--out", help="Model file to write."),
-    seed: int = typer.Option(0, help="Random seed (training is reproducible for a given seed)."),
-    input: str = typer.Option("text", "--input", help="'text' or 'html' (pages with DOM side files)."),
+    inputs: List[Path] = typer.Argument(..., help="Labelled files of one site (a site model on top of "
+                                        "--base), or a folder like data/ (a model from scratch)."),
+    out: Path = typer.Option(..., "-o", "--out", help="Model file to write (a model card goes beside it)."),
+    base: str = typer.Option("default", "--base", help="Site models: the model to start from, 'default' "
+                             "(the shipped text or HTML model, as the pages are) or a model file."),
+    seed: int = typer.Option(0, help="From scratch: random seed (training is reproducible)."),
+    input: str = typer.Option("text", "--input", help="From scratch: 'text' or 'html'."),
 ) -> None:
-    """Train a model from labelled files, print held-out metrics, save it."""
+    """Train a model: from a site's labelled pages (quick, starts from a base model), or from a folder
+    of labelled files (the full training that train.py runs)."""
     try:
+        from .site import train_site
         from .training import train_from_dir
     except ImportError as e:  # scikit-learn missing
         _fail(f"training needs scikit-learn ({e})")
+    log = lambda s: typer.echo(s, err=True)  # noqa: E731
+    for path in inputs:
+        if not path.exists():
+            _fail(f"{path}: no such file")
     try:
-        train_from_dir(data, out, seed=seed, input=input, log=lambda s: typer.echo(s, err=True))
-    except (FileNotFoundError, ValueError) as e:
+        if len(inputs) == 1 and inputs[0].is_dir():
+            train_from_dir(inputs[0], out, seed=seed, input=input, log=log)
+            return
+        if any(p.is_dir() for p in inputs):
+            _fail("give either labelled files or one folder, not both")
+        train_site(list(inputs), _base_path(base, inputs), out, log=log)
+    except (FileNotFoundError, ValueError, LabelFormatError, ModelError) as e:
         _fail(str(e))
+
+
+def _base_path(base: str, inputs: list[Path]) -> Path:
+    if base != "default":
+        return Path(base)
+    from .training import dom_file
+    html = any(dom_file(p).is_file() for p in inputs)
+    return default_model_path(html=html)
+
+
+@label_app.command()
+def label_command(
+    pages: List[str] = typer.Argument(..., help="Text or HTML pages of one site."),
+    out: Path = typer.Option(..., "-o", "--out", help="Labelled file to write (HTML pages also get a "
+                             "DOM side file beside it: x.labels -> x.dom.gz)."),
+    html: bool = typer.Option(False, "--html", help="Read every page as HTML."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model that pre-fills the labels."),
+) -> None:
+    """Write pages in the editable labelled format, every line pre-filled with the model's label; lines
+    it is unsure of are marked with '?'. Correct the labels in a text editor, then `clean-article train`."""
+    from .labelled import write_dom, write_labelled
+    from .site import pages_from_files, prefill
+    from .training import dom_file
+    read = lambda name: _read(name)  # noqa: E731
+    found = pages_from_files(pages, read, html=True if html else None)
+    text_pages = [p for p in found if p[2] is None]
+    html_pages = [p for p in found if p[2] is not None]
+    if text_pages and html_pages:
+        _fail("these pages mix text and HTML; label them into separate files")
+    try:
+        m = load_model(model, html=bool(html_pages))
+    except ModelError as e:
+        _fail(str(e))
+    docs = prefill(found, m)
+    seen: dict[str, int] = {}
+    for d in docs:  # document ids must be unique within a file
+        n = seen.get(d.doc_id, 0)
+        seen[d.doc_id] = n + 1
+        if n:
+            d.doc_id = f"{d.doc_id}-{n + 1}"
+    write_labelled(docs, out)
+    if html_pages:
+        write_dom(docs, dom_file(out))
+    unsure = sum(sum(d.unsure) for d in docs)
+    lines = sum(1 for d in docs for lab in d.labels if lab)
+    typer.echo(f"wrote {out}: {len(docs)} pages, {lines} lines pre-labelled, {unsure} marked '?' to check"
+               + (f"; DOM in {dom_file(out).name}" if html_pages else ""), err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes"]
+__all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes",
+           "line_keys", "line_words", "word_id"]
 
 FEATURE_VERSION = 1
 N_FEATURES = 1 << 20
@@ -186,6 +187,26 @@ def _dom_ids(dom_tokens: list[list[str]], k: int) -> list[int]:
     return ids
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def line_words(line: str) -> list[str]:
+    """The lower-cased word tokens of a line that feed the word features."""
+    return [t.lower() for t in _TOKEN.findall(line[:_MAX_LINE])][:_MAX_WORDS]
+
+
+def word_id(word: str) -> int:
+    """The hashed feature id of a word (as in ``featurize``)."""
+    return _CACHE.get(word)[0]
+
+
+def line_keys(lines: list[str], rows) -> np.ndarray:
+    """A hashed id of each item's whole text (lower-cased, digits as 0, spaces collapsed): a site
+    model learns its template lines ("Trending now", "© 2024 Site") by these."""
+    return np.array([_h("L:" + _DIGITS.sub("0", " ".join(lines[r].lower().split())[:500])) for r in rows],
+                    dtype=np.int32)
+
+
 def item_rows(lines: list[str]) -> list[int]:
     """Indices of the lines the model labels: the non-blank ones."""
     return [i for i, line in enumerate(lines) if line.strip()]
@@ -220,7 +241,7 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
 
     for k, r in enumerate(rows):
         text = stripped[k]
-        toks = [t.lower() for t in _TOKEN.findall(text[:_MAX_LINE])][:_MAX_WORDS]
+        toks = line_words(text)
         words, grams = [], []
         for t in toks:
             w, g = _CACHE.get(t)

@@ -27,13 +27,14 @@ from typing import Any
 
 import numpy as np
 
-from .features import FEATURE_VERSION, N_FEATURES, LineFeatures, featurize
+from .features import FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, line_keys, line_words, word_id
 from .labels import BODY, LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
 
 FORMAT_VERSION = 1
-_INFO_KEYS = ("training_data_sha256", "metrics", "trained", "base", "data", "seed", "notes", "input")
+_INFO_KEYS = ("training_data_sha256", "metrics", "trained", "base", "data", "seed", "notes", "input",
+              "site")
 _REQUIRED = ("line_coef", "line_intercept", "ctx_mean", "ctx_scale")
 
 
@@ -56,6 +57,29 @@ def sparse_dot(f: LineFeatures, coef: np.ndarray) -> np.ndarray:
     if empty.any():
         out[empty] = 0.0
     return out.astype(np.float64)
+
+
+def _lookup(rows: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions of ``ids`` in the sorted id table ``rows`` and which ids are in it."""
+    pos = np.minimum(np.searchsorted(rows, ids), len(rows) - 1)
+    return pos, rows[pos] == ids
+
+
+def site_dot(lines: list[str], rows, table: np.ndarray, coef: np.ndarray) -> np.ndarray:
+    """Per item: the site layer's weights of its whole-line key and of its words (site.py trains them
+    on the same ids, from features.line_keys, line_words and word_id)."""
+    out = np.zeros(len(rows))
+    if len(table) == 0 or len(rows) == 0:
+        return out
+    keys = line_keys(lines, rows)
+    pos, hit = _lookup(table, keys)
+    out += np.where(hit, coef[pos], 0.0)
+    for k, r in enumerate(rows):
+        words = np.array(sorted({word_id(t) for t in line_words(lines[r])}), dtype=np.int64)
+        if len(words):
+            pos, hit = _lookup(table, words)
+            out[k] += float(np.where(hit, coef[pos], 0.0).sum()) / np.sqrt(len(words))
+    return out
 
 
 def _window_mean(p: np.ndarray, radius: int) -> np.ndarray:
@@ -180,6 +204,10 @@ class Model:
     kind_rows: np.ndarray | None = None        # (k,) int32 feature ids with non-zero kind weights
     kind_coef: np.ndarray | None = None        # (k, len(kind_labels)) float32
     kind_intercept: np.ndarray | None = None   # (len(kind_labels),)
+    site_rows: np.ndarray | None = None        # site models: sorted feature ids of the site layer
+    site_coef: np.ndarray | None = None        # their weights
+    site_logit_weight: float = 1.0             # weight of the base model's logit in the site layer
+    site_intercept: float = 0.0
     threshold: float = 0.5
     info: dict[str, Any] = field(default_factory=dict)
 
@@ -219,11 +247,21 @@ class Model:
                 h = np.maximum(h, 0.0)
         return _sigmoid(h[:, 0])
 
-    def item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
-        """Body probability of each non-blank line (the items of ``f``)."""
+    def base_item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
+        """Body probability of each item before any site layer: the shipped model's view."""
         lengths = np.array([len(lines[r].strip()) for r in f.rows], dtype=np.float64)
         paths = item_paths(dom, f.rows) if (dom is not None and self.uses_dom) else None
         return self._context_pass(self._line_pass(f), lengths, paths)
+
+    def item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
+        """Body probability of each non-blank line (the items of ``f``)."""
+        p = self.base_item_proba(f, lines, dom)
+        if self.site_rows is None or f.n_items == 0:
+            return p
+        eps = 1e-6
+        z = self.site_logit_weight * np.log((p + eps) / (1 - p + eps)) + self.site_intercept
+        z += site_dot(lines, f.rows, self.site_rows, self.site_coef)
+        return _sigmoid(z)
 
     def predict_proba(self, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of every line of a page (0.0 for blank lines); ``dom`` holds the lines'
@@ -242,8 +280,7 @@ class Model:
         k = len(self.kind_labels)
         z = np.tile(self.kind_intercept, (f.n_items, 1))
         if len(self.kind_rows) and f.n_items:
-            pos = np.minimum(np.searchsorted(self.kind_rows, f.indices), len(self.kind_rows) - 1)
-            hit = self.kind_rows[pos] == f.indices
+            pos, hit = _lookup(self.kind_rows, f.indices)
             contrib = np.zeros((len(f.indices), k))
             contrib[hit] = self.kind_coef[pos[hit]] * f.values[hit, None]
             item = np.repeat(np.arange(f.n_items), np.diff(f.indptr))
@@ -267,6 +304,9 @@ class Model:
             "line_intercept": float(self.line_intercept),
             "ctx_layers": len(self.ctx_layers),
         })
+        if self.site_rows is not None:
+            header["site_logit_weight"] = float(self.site_logit_weight)
+            header["site_intercept"] = float(self.site_intercept)
         arrays = {
             "header": np.frombuffer(json.dumps(header, sort_keys=True).encode("utf-8"), dtype=np.uint8),
             "line_coef": self.line_coef.astype(np.float32),
@@ -275,6 +315,9 @@ class Model:
         for i, (w, b) in enumerate(self.ctx_layers):
             arrays[f"ctx_w{i}"] = w
             arrays[f"ctx_b{i}"] = b
+        if self.site_rows is not None:
+            arrays["site_rows"] = self.site_rows.astype(np.int32)
+            arrays["site_coef"] = self.site_coef.astype(np.float32)
         if self.kind_coef is not None:
             arrays["kind_rows"] = self.kind_rows.astype(np.int32)
             arrays["kind_coef"] = self.kind_coef.astype(np.float32)
@@ -338,6 +381,10 @@ class Model:
             kind_rows=arrays.get("kind_rows"),
             kind_coef=arrays.get("kind_coef"),
             kind_intercept=arrays.get("kind_intercept"),
+            site_rows=arrays.get("site_rows"),
+            site_coef=arrays.get("site_coef"),
+            site_logit_weight=float(header.get("site_logit_weight", 1.0)),
+            site_intercept=float(header.get("site_intercept", 0.0)),
             threshold=float(header.get("threshold", 0.5)),
             info={k: v for k, v in header.items() if k in _INFO_KEYS},
         )
@@ -371,7 +418,17 @@ class Model:
                 bad("kind head feature ids out of range")
             if np.any(np.diff(self.kind_rows) <= 0):
                 bad("kind head feature ids are not strictly increasing")
-        for name, a in [("line_coef", self.line_coef), ("ctx_mean", self.ctx_mean),
+        if (self.site_rows is None) != (self.site_coef is None):
+            bad("site layer arrays come in pairs")
+        if self.site_rows is not None:
+            if self.site_rows.ndim != 1 or self.site_coef.shape != self.site_rows.shape:
+                bad("site layer arrays do not fit together")
+            if len(self.site_rows) and (self.site_rows.min() < 0 or self.site_rows.max() >= N_FEATURES
+                                        or np.any(np.diff(self.site_rows) <= 0)):
+                bad("site layer feature ids out of range or not strictly increasing")
+            if not (np.isfinite(self.site_logit_weight) and np.isfinite(self.site_intercept)):
+                bad("site layer holds NaN or infinite values")
+        for name, a in [("line_coef", self.line_coef), ("site_coef", self.site_coef), ("ctx_mean", self.ctx_mean),
                         ("ctx_scale", self.ctx_scale), ("kind_coef", self.kind_coef)] + \
                 [(f"ctx layer {i}", w) for i, (w, _) in enumerate(self.ctx_layers)]:
             if a is not None and not np.all(np.isfinite(a)):

@@ -15,7 +15,7 @@ from lxml import etree, html as lxml_html
 
 from .lines import decode_bytes
 
-__all__ = ["RenderedPage", "html_to_lines", "html_to_text", "parse_html", "render_html"]
+__all__ = ["RenderedPage", "html_to_lines", "html_to_text", "parse_html", "render_html", "looks_like_html"]
 
 _DROP = {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
          "embed", "canvas", "select", "option", "datalist", "button", "input", "textarea", "map"}
@@ -230,6 +230,17 @@ def _line_tokens(text: str, stack, link_chars: int, bodies: list[str]) -> str:
 def html_to_lines(page: str | bytes) -> list[str]:
     """The page's visible text, one block a line, whitespace collapsed, empty lines removed."""
     return render_html(page).lines
+
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def looks_like_html(name: str, data: bytes) -> bool:
+    """Whether a file is HTML: by its name, or by a start of ``<!doctype html`` or ``<html``."""
+    if name.lower().endswith(_HTML_SUFFIXES):
+        return True
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
 
 
 def html_to_text(page: str | bytes) -> str:

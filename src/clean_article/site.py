@@ -1,0 +1,336 @@
+"""Teaching the model one site: pre-filled labels, a site model on top of a base model, its card.
+
+A site model keeps everything the base model knows and adds a *site layer*: the base model's logit
+plus learned weights for a hashed key of each line's whole text and for the line's words, fitted on
+the few pages the user labelled with the weights pulled towards zero. The keys let it learn the site's
+template lines ("Most Popular on Reuters", "© 2024 Example News"), the words its boxes and pull quotes.
+Nothing global is learned (no intercept, no rescaling of the base's score), so a line the site's labels
+say nothing about keeps the base model's verdict. The strength of the pull is chosen by leave-one-page-
+out cross-validation on the user's pages; when no strength helps without hurting a held-out page, the
+layer is empty and the site model predicts exactly what the base does.
+
+Fitting needs SciPy (installed with scikit-learn); a site model file predicts with numpy alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .features import N_FEATURES, featurize, item_rows, line_keys, line_words, word_id
+from .labelled import LabelledDoc
+from .labels import BODY
+from .metrics import aggregate, page_scores
+from .model import Model
+
+__all__ = ["prefill", "fit_site", "train_site", "check_labels", "write_model_card", "pages_from_files",
+           "UNSURE_BAND"]
+
+UNSURE_BAND = (0.25, 0.75)
+_LOGIT_SCALE = 10.0          # the base logit is stored scaled down in the design matrix's first column
+
+
+def prefill(pages: list[tuple[str, list[str], list[str] | None]], model: Model,
+            threshold: float | None = None) -> list[LabelledDoc]:
+    """Label pages with ``model``'s guesses for a person to correct. ``pages`` holds (id, lines, dom)
+    with ``dom`` None for text pages. Guesses near the threshold are marked unsure."""
+    from .api import _results
+    t = model.threshold if threshold is None else threshold
+    docs = []
+    for page_id, lines, dom in pages:
+        results = _results(lines, model, t, dom)
+        labels = ["" if r.label == "blank" else r.label for r in results]
+        unsure = [r.label != "blank" and UNSURE_BAND[0] <= r.body_probability <= UNSURE_BAND[1]
+                  for r in results]
+        meta = {"source": page_id.replace(" ", "_"), "input": "html" if dom is not None else "text"}
+        docs.append(LabelledDoc(Path(page_id).name.replace(" ", "_") or "page", list(lines), labels, meta,
+                                unsure, dom))
+    return docs
+
+
+def check_labels(docs: list[LabelledDoc]) -> list[str]:
+    """Raise ValueError for labels a site model cannot be trained on; return warnings for labels that
+    are too few or contradict each other."""
+    if not docs:
+        raise ValueError("no labelled pages")
+    labels = [lab for d in docs for lab in d.labels if lab]
+    if not labels:
+        raise ValueError("the labelled pages have no labelled lines")
+    n_body = sum(lab == BODY for lab in labels)
+    if n_body == 0 or n_body == len(labels):
+        which = "body" if n_body else "not body"
+        raise ValueError(f"all {len(labels)} labelled lines are {which}; a site model needs lines of "
+                         "both kinds (label the boilerplate lines too)")
+    warnings = []
+    if len(docs) < 3:
+        warnings.append(f"only {len(docs)} labelled page(s): label at least 3 pages of the site for a "
+                        "reliable site model")
+    if len(labels) < 30:
+        warnings.append(f"only {len(labels)} labelled lines: the site model will learn little")
+    seen: dict[str, set] = defaultdict(set)
+    for d in docs:
+        for text, lab in zip(d.lines, d.labels):
+            if lab:
+                seen[" ".join(text.split()).lower()].add(lab == BODY)
+    conflicts = [t for t, kinds in seen.items() if len(kinds) > 1]
+    if conflicts:
+        sample = "; ".join(repr(t[:50]) for t in conflicts[:3])
+        warnings.append(f"{len(conflicts)} line(s) are labelled body on one page and not body on "
+                        f"another, e.g. {sample}")
+    return warnings
+
+
+def site_features(lines: list[str], f) -> "sparse.csr_matrix":
+    """The site layer's own view of each item: its whole-line key and its words (the hashed ids the
+    base model uses for words), each block scaled to unit length. Character n-grams and shapes are
+    left to the base: learned from three pages they fit the pages, not the site."""
+    from scipy import sparse
+    keys = line_keys(lines, f.rows)
+    indptr, indices, values = [0], [], []
+    for k, r in enumerate(f.rows):
+        words = sorted({word_id(t) for t in line_words(lines[r])})
+        indices.append(int(keys[k]))
+        values.append(1.0)
+        if words:
+            indices.extend(words)
+            values.extend([1.0 / np.sqrt(len(words))] * len(words))
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.array(values), np.array(indices, dtype=np.int64), np.array(indptr)),
+                             shape=(f.n_items, N_FEATURES))
+
+
+def _site_rows(docs: list[LabelledDoc], base: Model):
+    """Design matrix of the site layer (base logit, then the site features) and the targets."""
+    from scipy import sparse
+    blocks, y = [], []
+    for d in docs:
+        dom = d.dom if base.uses_dom else None
+        f = featurize(d.lines, dom)
+        if f.n_items == 0:
+            continue
+        p = base.base_item_proba(f, d.lines, dom)
+        eps = 1e-6
+        logit = np.log((p + eps) / (1 - p + eps))
+        blocks.append(sparse.hstack([sparse.csr_matrix(logit[:, None] / _LOGIT_SCALE),
+                                     site_features(d.lines, f)]))
+        y.append(np.array([d.labels[r] == BODY for r in f.rows], dtype=np.int8))
+    if not blocks:
+        return None, None
+    return sparse.vstack(blocks).tocsr(), np.concatenate(y)
+
+
+def _fit_layer(X, y, C: float, start: dict | None = None):
+    """Fit the site layer z = base_logit + X w by L-BFGS, with the weights pulled towards zero (weight
+    1/C): with little evidence the layer adds nothing and the site model is the base model.
+    scikit-learn's logistic regression has no offset term, so this small solver does it. The base's
+    logit enters with weight 1 and no intercept is learned: global terms move every line of every page,
+    and learned from a few pages of one page type they misjudge the site's other page types (measured:
+    bench/site_retrain.py). Only the columns present in ``X`` are fitted; returns (logit weight,
+    intercept, feature ids, weights)."""
+    from scipy.optimize import minimize
+    base_logit = X[:, 0].toarray().ravel() * _LOGIT_SCALE
+    cols = np.unique(X.indices)
+    cols = cols[cols > 0]
+    Xc = X[:, cols].tocsr()
+    sign = np.where(y > 0, 1.0, -1.0)
+    lam = 1.0 / C
+
+    def loss(w):
+        m = sign * (base_logit + Xc @ w)
+        ell = np.logaddexp(0.0, -m)                       # log(1 + exp(-m)), stable
+        g = -sign / (1.0 + np.exp(np.clip(m, -30, 30)))   # its derivative in z
+        return ell.sum() + 0.5 * lam * (w @ w), Xc.T @ g + lam * w
+
+    w0 = np.zeros(len(cols))
+    if start is not None and start.get("cols") is not None and np.array_equal(start["cols"], cols):
+        w0 = start["w"]   # warm start from the previous strength of the grid
+    res = minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 200, "ftol": 1e-7})
+    w = res.x
+    if start is not None:
+        start.update(cols=cols, w=w)
+    keep = np.abs(w) > 1e-6
+    return 1.0, 0.0, (cols[keep] - 1).astype(np.int32), w[keep].astype(np.float32)
+
+
+def _with_layer(base: Model, layer) -> Model:
+    a, b, rows, weights = layer
+    order = np.argsort(rows)
+    return dataclasses.replace(base, info=dict(base.info), site_rows=rows[order], site_coef=weights[order],
+                               site_logit_weight=a, site_intercept=b)
+
+
+def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
+             log: Callable[[str], None] | None = None) -> Model:
+    """A site model: ``base`` plus a site layer trained on ``docs`` (see the module docstring).
+
+    The layer's strength is chosen by leave-one-page-out cross-validation on ``docs`` (``C_GRID``):
+    a strength is eligible only if it beats the base model on average and loses no held-out page by
+    more than ``MAX_PAGE_LOSS``; with none eligible the layer is the identity and the site model
+    predicts what the base does. The cross-validated figures are kept in ``model.info["site"]``."""
+    check_labels(docs)
+    if base.site_rows is not None:
+        raise ValueError("the base model is itself a site model; start from a general model")
+    mats = [_site_rows([d], base) for d in docs]
+    usable = [i for i, (X, _) in enumerate(mats) if X is not None]
+    cv: dict = {}
+    if C is None:
+        C, cv = _choose_C(docs, base, mats, usable)
+        if log and cv:
+            log(f"leave-one-page-out on your {cv['pages']} pages: shingle F1 base {cv['base_f1']:.3f}, "
+                + ", ".join(f"C={c} {f1:.3f}" for c, f1 in cv["by_C"].items())
+                + (f" -> site layer C={C:g}" if C else " -> no strength helps every page; keeping the base model"))
+    if C == 0.0:
+        model = _with_layer(base, (1.0, 0.0, np.zeros(0, np.int32), np.zeros(0, np.float32)))
+    else:
+        from scipy import sparse
+        X = sparse.vstack([mats[i][0] for i in usable]).tocsr()
+        y = np.concatenate([mats[i][1] for i in usable])
+        model = _with_layer(base, _fit_layer(X, y, C))
+    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv}
+    return model
+
+
+C_GRID = (0.1, 0.3, 1.0, 3.0)   # ascending: each fit starts from the previous one
+MAX_PAGE_LOSS = 0.001  # a site layer may not make any held-out page worse (beyond rounding)
+
+
+def _layer_proba(X, layer) -> np.ndarray:
+    """Body probabilities of the rows of a site design matrix ``X`` under a fitted layer."""
+    a, b, ids, w = layer
+    z = a * X[:, 0].toarray().ravel() * _LOGIT_SCALE + b
+    if len(ids):
+        z += X[:, ids.astype(np.int64) + 1] @ w.astype(np.float64)
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def _choose_C(docs, base, mats, usable) -> tuple[float, dict]:
+    """The site layer strength by leave-one-page-out cross-validation (0.0: keep the base model)."""
+    from scipy import sparse
+    if len(usable) < 2:
+        return 0.0, {}
+    base_pages, by_C = [], {C: [] for C in C_GRID}
+    identity = (1.0, 0.0, np.zeros(0, np.int32), np.zeros(0, np.float32))
+    for i in usable:
+        rest = [j for j in usable if j != i]
+        y = np.concatenate([mats[j][1] for j in rest])
+        if y.min() == y.max():
+            continue
+        X = sparse.vstack([mats[j][0] for j in rest]).tocsr()
+        base_pages.append(_page_f1(docs[i], _layer_proba(mats[i][0], identity), base.threshold))
+        start: dict = {}
+        for C in C_GRID:
+            p = _layer_proba(mats[i][0], _fit_layer(X, y, C, start))
+            by_C[C].append(_page_f1(docs[i], p, base.threshold))
+    if not base_pages:
+        return 0.0, {}
+    base_f1 = aggregate(base_pages)["f1"]
+    means = {C: aggregate(v)["f1"] for C, v in by_C.items()}
+    best, best_f1 = 0.0, base_f1 + 0.002
+    for C in C_GRID:
+        worst = min(aggregate([s])["f1"] - aggregate([b])["f1"] for s, b in zip(by_C[C], base_pages))
+        if worst >= -MAX_PAGE_LOSS and means[C] > best_f1:
+            best, best_f1 = C, means[C]
+    cv = {"pages": len(base_pages), "base_f1": base_f1, "by_C": {f"{C:g}": f1 for C, f1 in means.items()},
+          "site_f1": means.get(best, base_f1)}
+    return best, cv
+
+
+def _page_f1(doc: LabelledDoc, p: np.ndarray, threshold: float):
+    """Shingle scores of one labelled page given its items' body probabilities."""
+    rows = item_rows(doc.lines)
+    gold = "\n".join(doc.lines[r] for r in rows if doc.labels[r] == BODY)
+    pred = "\n".join(doc.lines[r] for r, q in zip(rows, p) if q >= threshold)
+    return page_scores(gold, pred)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+
+
+def write_model_card(model_path: Path, model: Model, docs: list[LabelledDoc], label_files: list[Path],
+                     base_path: Path, cv: dict, warnings: list[str]) -> Path:
+    """Write ``<model>.md`` beside the model file: data, date, base model, metrics, warnings."""
+    counts: dict[str, int] = defaultdict(int)
+    for d in docs:
+        for lab in d.labels:
+            if lab:
+                counts[lab] += 1
+    card = model_path.with_name(model_path.name + ".md")
+    lines = [f"# Model card: {model_path.name}", "",
+             "A clean-article site model: the base model below plus a site layer trained on this site's "
+             "labelled pages (clean_article.site).", "",
+             f"- trained: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%dT%H:%M:%SZ}",
+             f"- base model: {base_path} (sha256 {_sha256(base_path)[:16]}…, "
+             f"input {model.info.get('input', 'text')})",
+             f"- labelled files: {', '.join(str(p) for p in label_files)}",
+             f"- pages: {len(docs)}; lines: {sum(counts.values())} "
+             f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})",
+             f"- site layer: {len(model.site_rows)} weighted features; base logit weight "
+             f"{model.site_logit_weight:.2f}; threshold {model.threshold:.2f}"]
+    if cv:
+        lines.append(f"- leave-one-page-out shingle F1 on these pages: base {cv['base_f1']:.3f}, "
+                     f"site model {cv['site_f1']:.3f} ({cv['pages']} pages; by strength C: "
+                     + ", ".join(f"{c} {f1:.3f}" for c, f1 in cv["by_C"].items()) + ")")
+    if not len(model.site_rows):
+        lines.append("- the site layer is the identity: no strength beat the base model on every "
+                     "held-out page, so this model predicts what the base model does")
+    for w in warnings:
+        lines.append(f"- warning: {w}")
+    card.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return card
+
+
+def train_site(label_files: list[Path], base_path: Path, out: Path,
+               log: Callable[[str], None] = print) -> Model:
+    """Read labelled files, check them, cross-validate, fit the site model, save it and its card."""
+    from .labelled import attach_dom, read_dom, read_labelled
+    from .training import dom_file
+    t0 = time.time()
+    docs: list[LabelledDoc] = []
+    for path in label_files:
+        group = read_labelled(path)
+        side = dom_file(Path(path))
+        if side.is_file():
+            attach_dom(group, read_dom(side), side)
+        docs.extend(group)
+    warnings = check_labels(docs)
+    for w in warnings:
+        log(f"warning: {w}")
+    base = Model.load(base_path)
+    if base.uses_dom and any(d.dom is None for d in docs):
+        raise ValueError("the base is an HTML model but some labelled pages have no DOM side file "
+                         "(label HTML pages with `clean-article label page.html -o site.labels`)")
+    log(f"{len(docs)} pages, {sum(1 for d in docs for lab in d.labels if lab)} labelled lines; "
+        f"base model {base_path}")
+    model = fit_site(docs, base, log=log)
+    cv = model.info["site"]["cv"]
+    model.info["base"] = str(base_path)
+    model.info["site"]["labels"] = [str(p) for p in label_files]
+    model.save(out)
+    card = write_model_card(out, model, docs, label_files, base_path, cv, warnings)
+    log(f"saved {out} and {card.name} ({time.time() - t0:.1f}s)")
+    return model
+
+
+def pages_from_files(paths: list[str], read: Callable[[str], bytes],
+                     html: bool | None = None) -> list[tuple[str, list[str], list[str] | None]]:
+    """(id, lines, dom) of each page file: HTML pages are rendered with lxml, text pages split."""
+    from .lines import decode_bytes, split_lines
+    from .render import looks_like_html, render_html
+    pages = []
+    for name in paths:
+        data = read(name)
+        is_html = html if html is not None else looks_like_html(name, data)
+        if is_html:
+            page = render_html(data)
+            pages.append((name, page.lines, page.dom))
+        else:
+            pages.append((name, split_lines(decode_bytes(data)), None))
+    return pages
