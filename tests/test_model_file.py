@@ -155,3 +155,19 @@ def test_html_model_round_trip_and_input_kind_checked(html_model, tmp_path):
     _write(p, _with_header(_arrays(path), input="text"))
     with pytest.raises(ModelError, match="context"):
         Model.load(p)
+
+
+def test_shipped_models_match_their_checksums_and_a_changed_file_is_refused(model, tmp_path):
+    from clean_article.model import checksum_path
+    from conftest import ROOT
+    for name in ("clean-article.npz", "clean-article-html.npz"):
+        assert checksum_path(ROOT / "models" / name).is_file()
+    path = tmp_path / "m.npz"
+    model.save(path)
+    assert checksum_path(path).read_text().split()[0] == __import__("hashlib").sha256(path.read_bytes()).hexdigest()
+    Model.load(path)
+    data = bytearray(path.read_bytes())
+    data[-100] ^= 0xFF                     # one flipped byte: still maybe a readable zip, not our file
+    path.write_bytes(bytes(data))
+    with pytest.raises(ModelError, match="checksum"):
+        Model.load(path)

@@ -17,5 +17,6 @@ def test_built_wheel_carries_both_models(tmp_path):
     assert "clean_article/__init__.py" in names
     for name in ("clean-article.npz", "clean-article-html.npz"):
         assert f"clean_article/models/{name}" in names
+        assert f"clean_article/models/{name}.sha256" in names     # checked when the model loads
         model_bytes = zipfile.ZipFile(wheel).read(f"clean_article/models/{name}")
         assert model_bytes == (ROOT / "models" / name).read_bytes()

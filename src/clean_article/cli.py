@@ -56,7 +56,7 @@ def _read(name: str) -> bytes:
 @clean_app.command()
 def clean_command(
     files: Optional[List[str]] = typer.Argument(
-        None, help="Text or HTML files to clean; '-' or none reads stdin. URLs are not fetched."),
+        None, help="Text or HTML files or folders to clean; '-' or none reads stdin. URLs are not fetched."),
     html: bool = typer.Option(False, "--html", help="Read the input as HTML (automatic for .html/.htm "
                               "files and for input that starts with <!doctype html> or <html>)."),
     text: bool = typer.Option(False, "--text", help="Read the input as plain text even if it looks like HTML."),
@@ -65,10 +65,20 @@ def clean_command(
                                          "model, or the shipped HTML model for HTML input)."),
     threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
                                               help="Body probability a line needs to be kept."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="Input is JSONL records {\"id\", \"text\" or \"html\"}; "
+                               "output is JSONL {\"id\", \"text\", \"lines_kept\", \"lines\"} (or \"error\")."),
+    jobs: int = typer.Option(1, "--jobs", min=-1, help="Worker processes for --jsonl (-1: one per core)."),
+    fallback: str = typer.Option("none", "--fallback", help="When no line is kept: 'none' (empty output "
+                                 "and a warning) or 'all' (print every line instead)."),
 ) -> None:
     """Print the article body of each file (plain text from any HTML-to-text converter, or HTML)."""
     if html and text:
         _fail("--html and --text exclude each other")
+    if fallback not in ("none", "all"):
+        _fail(f"--fallback must be 'none' or 'all', not {fallback!r}")
+    if jsonl:
+        _clean_jsonl(files or ["-"], model, threshold, jobs, fallback == "all")
+        return
     models = {}
 
     def get_model(as_html: bool):
@@ -82,9 +92,14 @@ def clean_command(
 
     if not html:  # a broken text model fails before any input is read
         get_model(False)
-    names = files or ["-"]
+    names = _expand(files or ["-"])
+    empty = skipped = 0
     for n, name in enumerate(names):
         data = _read(name)
+        if _looks_binary(data):
+            skipped += 1
+            typer.echo(f"clean-article: error: {name}: binary data, not text or HTML; skipped", err=True)
+            continue
         as_html = html or (not text and looks_like_html(name, data))
         if len(names) > 1:
             typer.echo(("\n" if n else "") + f"==> {name} <==")
@@ -101,9 +116,92 @@ def clean_command(
         if kept:
             typer.echo("\n".join(kept))
         elif any(r.label != "blank" for r in results):
-            typer.echo(f"clean-article: warning: {name}: no line was kept as article body", err=True)
+            empty += 1
+            if fallback == "all":
+                typer.echo("\n".join(r.text.strip() for r in results if r.label != "blank"))
+                typer.echo(f"clean-article: warning: {name}: no line was kept as article body; "
+                           "printed every line (--fallback all)", err=True)
+            else:
+                typer.echo(f"clean-article: warning: {name}: no line was kept as article body "
+                           "(--fallback all prints every line instead)", err=True)
         else:
             typer.echo(f"clean-article: warning: {name}: no text found", err=True)
+    if len(names) > 1:
+        typer.echo(f"clean-article: {len(names)} documents, {empty} with no line kept, {skipped} skipped",
+                   err=True)
+    if skipped:
+        raise typer.Exit(1)
+
+
+_CONTROL = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KB: an image, a PDF, a zip, not a page.
+    (UTF-16 text has NULs too, but starts with a BOM, which decode_bytes reads.)"""
+    head = data[:8192]
+    if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    nuls = head.count(0)
+    return (nuls >= 8 and nuls > len(head) // 1000) or controls > len(head) * 0.3
+
+
+def _expand(names: list[str]) -> list[str]:
+    """Files as given; a folder stands for its files (recursively, sorted, hidden ones skipped)."""
+    out = []
+    for name in names:
+        path = Path(name)
+        if name != "-" and path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*") if p.is_file()
+                           and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not found:
+                _fail(f"{name}: folder holds no files")
+            out.extend(found)
+        else:
+            out.append(name)
+    return out
+
+
+def _clean_jsonl(names: list[str], model: Optional[Path], threshold: Optional[float], jobs: int,
+                 fallback_all: bool) -> None:
+    import json
+    import time
+    from .batch import clean_records, read_jsonl
+    try:  # a broken model is one error line before any record is read
+        load_model(model)
+    except ModelError as e:
+        _fail(str(e))
+
+    def records():
+        for name in names:
+            if name == "-":
+                yield from read_jsonl(sys.stdin.buffer)
+                continue
+            path = Path(name)
+            if not path.is_file():
+                _fail(f"{name}: no such file")
+            with open(path, "rb") as fh:
+                yield from read_jsonl(fh)
+
+    tty = sys.stderr.isatty()
+    t0 = time.perf_counter()
+    n = errors = empty = 0
+    options = {"model_path": str(model) if model else None, "threshold": threshold,
+               "fallback_all": fallback_all}
+    for out in clean_records(records(), jobs=jobs, **options):
+        n += 1
+        if "error" in out:
+            errors += 1
+        elif not out["lines_kept"] and out["lines"]:
+            empty += 1
+        typer.echo(json.dumps(out, ensure_ascii=False))
+        if tty and n % 100 == 0:
+            typer.echo(f"\rclean-article: {n} documents ({n / (time.perf_counter() - t0):.0f}/s)",
+                       err=True, nl=False)
+    secs = time.perf_counter() - t0
+    typer.echo(("\r" if tty else "") + f"clean-article: {n} documents in {secs:.1f}s "
+               f"({n / secs if secs else 0:.0f}/s), {empty} with no line kept, {errors} errors", err=True)
 
 
 @train_app.command()

@@ -19,6 +19,7 @@ never executes code, and prediction needs only numpy: not the scikit-learn that 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 from dataclasses import dataclass, field
@@ -36,6 +37,12 @@ FORMAT_VERSION = 1
 _INFO_KEYS = ("training_data_sha256", "metrics", "trained", "base", "data", "seed", "notes", "input",
               "site")
 _REQUIRED = ("line_coef", "line_intercept", "ctx_mean", "ctx_scale")
+
+
+def checksum_path(path: str | Path) -> Path:
+    """The SHA-256 file written beside a model file: ``m.npz`` -> ``m.npz.sha256``."""
+    path = Path(path)
+    return path.with_name(path.name + ".sha256")
 
 
 class ModelError(Exception):
@@ -325,6 +332,8 @@ class Model:
         path = Path(path)
         with open(path, "wb") as fh:
             np.savez_compressed(fh, **arrays)
+        # a checksum beside the file: load() refuses a file that no longer matches it
+        checksum_path(path).write_text(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}\n")
 
     @classmethod
     def load(cls, path: str | Path) -> "Model":
@@ -332,6 +341,13 @@ class Model:
         path = Path(path)
         if not path.is_file():
             raise ModelError(f"model file not found: {path}")
+        side = checksum_path(path)
+        if side.is_file():
+            want = side.read_text(errors="replace").split()[:1]
+            got = hashlib.sha256(path.read_bytes()).hexdigest()
+            if want != [got]:
+                raise ModelError(f"{path} does not match its checksum file {side.name} (SHA-256 {got[:16]}…): "
+                                 "the file was changed or damaged; reinstall or retrain it")
         try:
             with np.load(path, allow_pickle=False) as z:
                 arrays = {k: z[k] for k in z.files}
