@@ -22,9 +22,11 @@ import re
 import time
 from pathlib import Path
 
-from clean_article import classify, classify_html, load_model
-from clean_article.align import align_lines
+from clean_article import load_model
+from clean_article.api import _results
 from clean_article.lines import split_lines
+from clean_article.render import render_html
+from clean_article.align import align_lines
 from clean_article.metrics import aggregate, page_scores
 
 from . import datasets
@@ -69,7 +71,16 @@ def error_breakdown(pages, details) -> dict[str, float]:
     return {k: v / gold for k, v in agg.items()}
 
 
-def _kept(results) -> tuple[list[str], list[bool]]:
+def _kept_text(text: str, model) -> tuple[list[str], list[bool]]:
+    """What `clean` does (no kind head), keeping each line's verdict for the error breakdown."""
+    results = _results(split_lines(text), model, model.threshold, kinds=False)
+    return [r.text for r in results], [r.is_body for r in results]
+
+
+def _kept_html(html: str, model) -> tuple[list[str], list[bool]]:
+    """What `clean_html` does, the lxml parse included."""
+    page = render_html(html)
+    results = _results(page.lines, model, model.threshold, page.dom, kinds=False)
     return [r.text for r in results], [r.is_body for r in results]
 
 
@@ -86,14 +97,14 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
         details = {}
         if html_model is not None:
             t0 = time.perf_counter()
-            kept = [_kept(classify_html(p.html, model=html_model)) for p in pages]
+            kept = [_kept_html(p.html, html_model) for p in pages]
             secs = time.perf_counter() - t0
             systems["clean-article html"] = (["\n".join(t for t, k in zip(*d) if k) for d in kept], secs)
             details["clean-article html"] = kept
         for conv in converters:
             texts = [render(p.html, conv) for p in pages]
             t0 = time.perf_counter()
-            kept = [_kept(classify(t, model=model)) for t in texts]
+            kept = [_kept_text(t, model) for t in texts]
             secs = time.perf_counter() - t0
             systems[f"clean-article ({conv})"] = (["\n".join(t.strip() for t, k in zip(*d) if k) for d in kept], secs)
             details[f"clean-article ({conv})"] = kept
