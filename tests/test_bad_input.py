@@ -112,3 +112,20 @@ def test_a_folder_is_its_files(capsys, tmp_path):
     code, out, err = run([str(tmp_path)], capsys)
     assert code == 0 and out.count("==> ") == 2 and out.count(KEY) == 2
     assert "2 documents" in err
+
+
+def test_jsonl_edge_records_never_stop_a_batch(capsys, tmp_path):
+    path = tmp_path / "edge.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "bom", "text": ARTICLE}).encode() + b"\n"
+                     + b'{"id": "sur", "text": "lone \\ud800 surrogate in a line of text"}\n'
+                     + b"[" * 100_000 + b"\n"
+                     + json.dumps({"id": "last", "text": ARTICLE}).encode() + b"\n")
+    code, out, err = run(["--jsonl", str(path)], capsys)
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == ["bom", "sur", None, "last"]
+    assert KEY in rows[0]["text"] and KEY in rows[3]["text"] and "not JSON" in rows[2]["error"]
+
+
+def test_jobs_zero_is_a_clear_error(capsys, tmp_path):
+    code, out, err = run(["--jsonl", "--jobs", "0", str(tmp_path / "x.jsonl")], capsys)
+    assert code == 2 and "--jobs" in err

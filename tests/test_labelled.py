@@ -52,3 +52,11 @@ def test_seed_labels_cover_every_nonblank_line(seed_docs):
         if src.exists():  # the labelled copy holds the scrape line for line
             original = src.read_text(encoding="utf-8").split("\n")[:len(doc.lines)]
             assert doc.lines == [line if line.strip() else "" for line in original]
+
+
+def test_dom_side_file_names():
+    from pathlib import Path
+    from clean_article.training import dom_file
+    assert dom_file(Path("d/site.labels")) == Path("d/site.dom.gz")
+    assert dom_file(Path("d/x.labels.gz")) == Path("d/x.dom.gz")
+    assert dom_file(Path("d/a.txt")) == Path("d/a.txt.dom.gz")

@@ -171,3 +171,11 @@ def test_shipped_models_match_their_checksums_and_a_changed_file_is_refused(mode
     path.write_bytes(bytes(data))
     with pytest.raises(ModelError, match="checksum"):
         Model.load(path)
+
+
+def test_header_values_of_the_wrong_type_are_refused(saved, tmp_path):
+    _, arrays = saved
+    p = tmp_path / "badvalue.npz"
+    _write(p, _with_header(arrays, line_intercept="x"))
+    with pytest.raises(ModelError, match="header is corrupted"):
+        Model.load(p)

@@ -64,12 +64,17 @@ def test_site_model_file_round_trip_and_card(model, tmp_path):
 
 def test_identity_layer_predicts_what_the_base_does(model):
     pages = _site_pages()[:3]
-    site = fit_site(pages, model, C=None)
     identity = fit_site(pages, model, C=0.0)
     assert len(identity.site_rows) == 0
     lines = _site_pages()[4].lines
     assert np.allclose(identity.predict_proba(lines), model.predict_proba(lines), atol=1e-6)
-    assert site.threshold == model.threshold
+
+
+def test_a_chosen_layer_beat_the_base_in_cross_validation(model):
+    site = fit_site(_site_pages()[:4], model)
+    cv = site.info["site"]["cv"]
+    assert site.info["site"]["C"] in (0.1, 0.3, 1.0, 3.0)
+    assert cv["site_f1"] > cv["base_f1"] and cv["pages"] == 4
 
 
 def test_labels_that_cannot_train_a_model_are_refused(model):

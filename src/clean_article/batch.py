@@ -22,13 +22,15 @@ def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[dict]:
     """Parse JSONL; a line that is not a JSON object becomes a record with an ``error``."""
     for n, raw in enumerate(lines, 1):
         if isinstance(raw, bytes):
-            raw = raw.decode("utf-8", "replace")
+            raw = raw.decode("utf-8-sig" if n == 1 else "utf-8", "replace")
+        elif n == 1:
+            raw = raw.lstrip("\ufeff")
         if not raw.strip():
             continue
         try:
             rec = json.loads(raw)
-        except ValueError as e:
-            yield {"id": None, "_error": f"line {n}: not JSON ({e.msg})"}
+        except (ValueError, RecursionError) as e:
+            yield {"id": None, "_error": f"line {n}: not JSON ({getattr(e, 'msg', None) or e})"}
             continue
         if not isinstance(rec, dict):
             yield {"id": None, "_error": f"line {n}: a JSON {type(rec).__name__}, not an object"}

@@ -76,6 +76,8 @@ def clean_command(
         _fail("--html and --text exclude each other")
     if fallback not in ("none", "all"):
         _fail(f"--fallback must be 'none' or 'all', not {fallback!r}")
+    if jobs == 0:
+        _fail("--jobs must be -1 (one per core) or at least 1")
     if jsonl:
         _clean_jsonl(files or ["-"], model, threshold, jobs, fallback == "all")
         return
@@ -195,7 +197,7 @@ def _clean_jsonl(names: list[str], model: Optional[Path], threshold: Optional[fl
             errors += 1
         elif not out["lines_kept"] and out["lines"]:
             empty += 1
-        typer.echo(json.dumps(out, ensure_ascii=False))
+        typer.echo(json.dumps(out))  # ASCII escapes: a lone surrogate in a record cannot break stdout
         if tty and n % 100 == 0:
             typer.echo(f"\rclean-article: {n} documents ({n / (time.perf_counter() - t0):.0f}/s)",
                        err=True, nl=False)
@@ -222,6 +224,8 @@ def train_command(
     except ImportError as e:  # scikit-learn missing
         _fail(f"training needs scikit-learn ({e})")
     log = lambda s: typer.echo(s, err=True)  # noqa: E731
+    if out.is_dir() or not out.parent.is_dir():
+        _fail(f"{out}: cannot write a model there (a folder, or its folder does not exist)")
     for path in inputs:
         if not path.exists():
             _fail(f"{path}: no such file")
@@ -232,8 +236,10 @@ def train_command(
         if any(p.is_dir() for p in inputs):
             _fail("give either labelled files or one folder, not both")
         train_site(list(inputs), _base_path(base, inputs), out, log=log)
-    except (FileNotFoundError, ValueError, LabelFormatError, ModelError) as e:
+    except (ValueError, LabelFormatError, ModelError) as e:
         _fail(str(e))
+    except OSError as e:
+        _fail(f"{getattr(e, 'filename', None) or out}: {e.strerror or e}")
 
 
 def _base_path(base: str, inputs: list[Path]) -> Path:
@@ -274,9 +280,12 @@ def label_command(
         seen[d.doc_id] = n + 1
         if n:
             d.doc_id = f"{d.doc_id}-{n + 1}"
-    write_labelled(docs, out)
-    if html_pages:
-        write_dom(docs, dom_file(out))
+    try:
+        write_labelled(docs, out)
+        if html_pages:
+            write_dom(docs, dom_file(out))
+    except OSError as e:
+        _fail(f"{out}: cannot write ({e.strerror or e})")
     unsure = sum(sum(d.unsure) for d in docs)
     lines = sum(1 for d in docs for lab in d.labels if lab)
     typer.echo(f"wrote {out}: {len(docs)} pages, {lines} lines pre-labelled, {unsure} marked '?' to check"

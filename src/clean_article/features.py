@@ -179,7 +179,8 @@ _NONE_IDS = tuple(_h("s:" + tag + "none") if tag else 0 for tag in _TAGS)
 
 
 def _dom_ids(dom_tokens: list[list[str]], k: int) -> list[int]:
-    ids = [_hs("d:" + t) for t in dom_tokens[k] if not t.startswith("path=")]
+    # hashed directly, not through the shape cache: class names are open-ended, the cache must not grow
+    ids = [_h("s:d:" + t) for t in dom_tokens[k] if not t.startswith("path=")]
     for off, tag in ((-1, "p1d:"), (1, "n1d:")):
         j = k + off
         if 0 <= j < len(dom_tokens):

@@ -386,24 +386,27 @@ class Model:
             if f"ctx_w{i}" not in arrays or f"ctx_b{i}" not in arrays:
                 raise ModelError(f"{path}: model file is incomplete (missing layer {i})")
             layers.append((arrays[f"ctx_w{i}"].astype(np.float64), arrays[f"ctx_b{i}"].astype(np.float64)))
-        kind_labels = tuple(header.get("kind_labels") or ())
-        model = cls(
-            line_coef=arrays["line_coef"],
-            line_intercept=float(header["line_intercept"]),
-            ctx_mean=arrays["ctx_mean"].astype(np.float64),
-            ctx_scale=arrays["ctx_scale"].astype(np.float64),
-            ctx_layers=layers,
-            kind_labels=kind_labels,
-            kind_rows=arrays.get("kind_rows"),
-            kind_coef=arrays.get("kind_coef"),
-            kind_intercept=arrays.get("kind_intercept"),
-            site_rows=arrays.get("site_rows"),
-            site_coef=arrays.get("site_coef"),
-            site_logit_weight=float(header.get("site_logit_weight", 1.0)),
-            site_intercept=float(header.get("site_intercept", 0.0)),
-            threshold=float(header.get("threshold", 0.5)),
-            info={k: v for k, v in header.items() if k in _INFO_KEYS},
-        )
+        try:
+            kind_labels = tuple(header.get("kind_labels") or ())
+            model = cls(
+                line_coef=arrays["line_coef"],
+                line_intercept=float(header["line_intercept"]),
+                ctx_mean=arrays["ctx_mean"].astype(np.float64),
+                ctx_scale=arrays["ctx_scale"].astype(np.float64),
+                ctx_layers=layers,
+                kind_labels=kind_labels,
+                kind_rows=arrays.get("kind_rows"),
+                kind_coef=arrays.get("kind_coef"),
+                kind_intercept=arrays.get("kind_intercept"),
+                site_rows=arrays.get("site_rows"),
+                site_coef=arrays.get("site_coef"),
+                site_logit_weight=float(header.get("site_logit_weight", 1.0)),
+                site_intercept=float(header.get("site_intercept", 0.0)),
+                threshold=float(header.get("threshold", 0.5)),
+                info={k: v for k, v in header.items() if k in _INFO_KEYS},
+            )
+        except (TypeError, ValueError) as e:
+            raise ModelError(f"{path}: model header is corrupted ({e})") from None
         model._validate(path)
         return model
 

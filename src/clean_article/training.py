@@ -38,10 +38,14 @@ def data_files(data_dir: str | Path) -> list[Path]:
 
 
 def dom_file(labels_path: Path) -> Path:
-    """The DOM side file of a labelled file: ``x.labels.gz`` -> ``x.dom.gz``."""
+    """The DOM side file of a labelled file: ``x.labels.gz`` or ``x.labels`` -> ``x.dom.gz``; any
+    other name gets ``.dom.gz`` appended."""
+    labels_path = Path(labels_path)
     name = labels_path.name
-    stem = name[: -len(".labels.gz")] if name.endswith(".labels.gz") else name[: -len(".labels")]
-    return labels_path.with_name(stem + ".dom.gz")
+    for suffix in (".labels.gz", ".labels"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return labels_path.with_name(name[: -len(suffix)] + ".dom.gz")
+    return labels_path.with_name(name + ".dom.gz")
 
 
 def data_hash(paths: Iterable[Path]) -> str:
