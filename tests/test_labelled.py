@@ -56,7 +56,7 @@ def test_seed_labels_cover_every_nonblank_line(seed_docs):
 
 def test_dom_side_file_names():
     from pathlib import Path
-    from clean_article.training import dom_file
+    from clean_article.labelled import dom_file
     assert dom_file(Path("d/site.labels")) == Path("d/site.dom.gz")
     assert dom_file(Path("d/x.labels.gz")) == Path("d/x.dom.gz")
     assert dom_file(Path("d/a.txt")) == Path("d/a.txt.dom.gz")

@@ -245,7 +245,7 @@ def train_command(
 def _base_path(base: str, inputs: list[Path]) -> Path:
     if base != "default":
         return Path(base)
-    from .training import dom_file
+    from .labelled import dom_file
     html = any(dom_file(p).is_file() for p in inputs)
     return default_model_path(html=html)
 
@@ -262,7 +262,7 @@ def label_command(
     it is unsure of are marked with '?'. Correct the labels in a text editor, then `clean-article train`."""
     from .labelled import write_dom, write_labelled
     from .site import pages_from_files, prefill
-    from .training import dom_file
+    from .labelled import dom_file
     read = lambda name: _read(name)  # noqa: E731
     found = pages_from_files(pages, read, html=True if html else None)
     text_pages = [p for p in found if p[2] is None]

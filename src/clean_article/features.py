@@ -208,6 +208,24 @@ def line_keys(lines: list[str], rows) -> np.ndarray:
                     dtype=np.int32)
 
 
+def site_items(lines: list[str], rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The site layer's view of each item, as CSR arrays (indptr, ids, values): the item's whole-line
+    key with value 1, then its distinct word ids with value 1/sqrt(n), so the word block has unit
+    length. Training (site.py) and prediction (model.site_dot) both read it from here."""
+    keys = line_keys(lines, rows)
+    indptr, indices, values = [0], [], []
+    for k, r in enumerate(rows):
+        words = sorted({word_id(t) for t in line_words(lines[r])})
+        indices.append(int(keys[k]))
+        values.append(1.0)
+        if words:
+            indices.extend(words)
+            values.extend([1.0 / np.sqrt(len(words))] * len(words))
+        indptr.append(len(indices))
+    return (np.array(indptr, dtype=np.int64), np.array(indices, dtype=np.int64),
+            np.array(values, dtype=np.float64))
+
+
 def item_rows(lines: list[str]) -> list[int]:
     """Indices of the lines the model labels: the non-blank ones."""
     return [i for i, line in enumerate(lines) if line.strip()]

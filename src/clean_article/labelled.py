@@ -29,7 +29,7 @@ from typing import Iterable, Iterator, TextIO
 from .labels import LABELS
 
 __all__ = ["LabelledDoc", "LabelFormatError", "read_labelled", "write_labelled", "iter_labelled",
-           "read_dom", "write_dom", "attach_dom"]
+           "read_dom", "write_dom", "attach_dom", "dom_file", "read_labelled_with_dom"]
 
 BLANK = ""  # the label of a blank page line
 
@@ -200,3 +200,25 @@ def attach_dom(docs: list[LabelledDoc], dom: dict[str, list[str]], path: str | P
         doc.dom = d
         n += 1
     return n
+
+
+def dom_file(labels_path: Path) -> Path:
+    """The DOM side file of a labelled file: ``x.labels.gz`` or ``x.labels`` -> ``x.dom.gz``; any
+    other name gets ``.dom.gz`` appended."""
+    labels_path = Path(labels_path)
+    name = labels_path.name
+    for suffix in (".labels.gz", ".labels"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return labels_path.with_name(name[: -len(suffix)] + ".dom.gz")
+    return labels_path.with_name(name + ".dom.gz")
+
+
+def read_labelled_with_dom(path: str | Path) -> tuple[list[LabelledDoc], Path | None]:
+    """The documents of one labelled file with their DOM descriptors attached when the file has a DOM
+    side file; returns (documents, the side file or None)."""
+    docs = read_labelled(path)
+    side = dom_file(Path(path))
+    if not side.is_file():
+        return docs, None
+    attach_dom(docs, read_dom(side), side)
+    return docs, side

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import Sequence
 
-__all__ = ["shingle_counts", "page_scores", "aggregate"]
+__all__ = ["shingle_counts", "page_scores", "page_texts", "aggregate"]
 
 _TOKEN = re.compile(r"\w+")
 
@@ -49,3 +49,11 @@ def aggregate(scores: Sequence[tuple[float, float, float]]) -> dict[str, float]:
     r = sum(rs) / len(rs) if rs else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {"precision": p, "recall": r, "f1": f1, "pages": len(scores)}
+
+
+def page_texts(doc, rows: Sequence[int], keep: Sequence[bool]) -> tuple[str, str]:
+    """(gold body, kept text) of a labelled page (labelled.LabelledDoc) given which of its items
+    (line indices ``rows``) are kept."""
+    gold = "\n".join(doc.lines[r] for r in rows if doc.labels[r] == "body")
+    pred = "\n".join(doc.lines[r] for r, k in zip(rows, keep) if k)
+    return gold, pred

@@ -28,8 +28,8 @@ from typing import Any
 
 import numpy as np
 
-from .features import FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, line_keys, line_words, word_id
-from .labels import BODY, LABELS
+from .features import FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, site_items
+from .labels import LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
 
@@ -73,20 +73,21 @@ def _lookup(rows: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def site_dot(lines: list[str], rows, table: np.ndarray, coef: np.ndarray) -> np.ndarray:
-    """Per item: the site layer's weights of its whole-line key and of its words (site.py trains them
-    on the same ids, from features.line_keys, line_words and word_id)."""
+    """Per item: the site layer's score, the weights of its whole-line key and its words
+    (features.site_items, the same ids and values site.py trains on)."""
     out = np.zeros(len(rows))
     if len(table) == 0 or len(rows) == 0:
         return out
-    keys = line_keys(lines, rows)
-    pos, hit = _lookup(table, keys)
-    out += np.where(hit, coef[pos], 0.0)
-    for k, r in enumerate(rows):
-        words = np.array(sorted({word_id(t) for t in line_words(lines[r])}), dtype=np.int64)
-        if len(words):
-            pos, hit = _lookup(table, words)
-            out[k] += float(np.where(hit, coef[pos], 0.0).sum()) / np.sqrt(len(words))
-    return out
+    indptr, ids, values = site_items(lines, rows)
+    pos, hit = _lookup(table, ids)
+    contrib = np.where(hit, coef[pos], 0.0) * values
+    return np.add.reduceat(contrib, indptr[:-1])   # every item has at least its key
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    """log(p / (1 - p)), kept finite at 0 and 1."""
+    eps = 1e-6
+    return np.log((p + eps) / (1 - p + eps))
 
 
 def _window_mean(p: np.ndarray, radius: int) -> np.ndarray:
@@ -213,8 +214,6 @@ class Model:
     kind_intercept: np.ndarray | None = None   # (len(kind_labels),)
     site_rows: np.ndarray | None = None        # site models: sorted feature ids of the site layer
     site_coef: np.ndarray | None = None        # their weights
-    site_logit_weight: float = 1.0             # weight of the base model's logit in the site layer
-    site_intercept: float = 0.0
     threshold: float = 0.5
     info: dict[str, Any] = field(default_factory=dict)
 
@@ -265,10 +264,7 @@ class Model:
         p = self.base_item_proba(f, lines, dom)
         if self.site_rows is None or f.n_items == 0:
             return p
-        eps = 1e-6
-        z = self.site_logit_weight * np.log((p + eps) / (1 - p + eps)) + self.site_intercept
-        z += site_dot(lines, f.rows, self.site_rows, self.site_coef)
-        return _sigmoid(z)
+        return _sigmoid(logit(p) + site_dot(lines, f.rows, self.site_rows, self.site_coef))
 
     def predict_proba(self, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of every line of a page (0.0 for blank lines); ``dom`` holds the lines'
@@ -311,9 +307,6 @@ class Model:
             "line_intercept": float(self.line_intercept),
             "ctx_layers": len(self.ctx_layers),
         })
-        if self.site_rows is not None:
-            header["site_logit_weight"] = float(self.site_logit_weight)
-            header["site_intercept"] = float(self.site_intercept)
         arrays = {
             "header": np.frombuffer(json.dumps(header, sort_keys=True).encode("utf-8"), dtype=np.uint8),
             "line_coef": self.line_coef.astype(np.float32),
@@ -400,8 +393,6 @@ class Model:
                 kind_intercept=arrays.get("kind_intercept"),
                 site_rows=arrays.get("site_rows"),
                 site_coef=arrays.get("site_coef"),
-                site_logit_weight=float(header.get("site_logit_weight", 1.0)),
-                site_intercept=float(header.get("site_intercept", 0.0)),
                 threshold=float(header.get("threshold", 0.5)),
                 info={k: v for k, v in header.items() if k in _INFO_KEYS},
             )
@@ -445,8 +436,6 @@ class Model:
             if len(self.site_rows) and (self.site_rows.min() < 0 or self.site_rows.max() >= N_FEATURES
                                         or np.any(np.diff(self.site_rows) <= 0)):
                 bad("site layer feature ids out of range or not strictly increasing")
-            if not (np.isfinite(self.site_logit_weight) and np.isfinite(self.site_intercept)):
-                bad("site layer holds NaN or infinite values")
         for name, a in [("line_coef", self.line_coef), ("site_coef", self.site_coef), ("ctx_mean", self.ctx_mean),
                         ("ctx_scale", self.ctx_scale), ("kind_coef", self.kind_coef)] + \
                 [(f"ctx layer {i}", w) for i, (w, _) in enumerate(self.ctx_layers)]:

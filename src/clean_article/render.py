@@ -79,7 +79,7 @@ _SEMANTIC = {"article", "main", "nav", "header", "footer", "aside", "form", "sec
              "p", "pre", "code", "time", "address", "label", "dl", "dd", "dt", "td", "th", "menu",
              "details", "summary", "caption", "strong", "em", "b", "small", "cite", "span", "div", "a"}
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
-_MAX_NAME_TOKENS = 24
+_MAX_NAME_KEYS = 44   # class/id name tokens kept per line, innermost elements first
 _PATH_DEPTH = 10
 
 
@@ -213,7 +213,7 @@ def _line_tokens(text: str, stack, link_chars: int, bodies: list[str]) -> str:
             continue
         for w in names:
             key = ("n1:" if depth < 3 else "n:") + w
-            if key not in seen and len(seen) < _MAX_NAME_TOKENS + 20:
+            if key not in seen and len(seen) < _MAX_NAME_KEYS:
                 seen.add(key)
                 tokens.append(key)
     tokens.append(f"depth{min(len(stack) // 4, 8)}")

@@ -24,17 +24,16 @@ from typing import Callable
 
 import numpy as np
 
-from .features import N_FEATURES, featurize, item_rows, line_keys, line_words, word_id
-from .labelled import LabelledDoc
+from .features import N_FEATURES, featurize, item_rows, site_items
+from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
-from .metrics import aggregate, page_scores
-from .model import Model
+from .metrics import aggregate, page_scores, page_texts
+from .model import Model, logit
 
 __all__ = ["prefill", "fit_site", "train_site", "check_labels", "write_model_card", "pages_from_files",
            "UNSURE_BAND"]
 
 UNSURE_BAND = (0.25, 0.75)
-_LOGIT_SCALE = 10.0          # the base logit is stored scaled down in the design matrix's first column
 
 
 def prefill(pages: list[tuple[str, list[str], list[str] | None]], model: Model,
@@ -87,63 +86,55 @@ def check_labels(docs: list[LabelledDoc]) -> list[str]:
     return warnings
 
 
-def site_features(lines: list[str], f) -> "sparse.csr_matrix":
-    """The site layer's own view of each item: its whole-line key and its words (the hashed ids the
-    base model uses for words), each block scaled to unit length. Character n-grams and shapes are
-    left to the base: learned from three pages they fit the pages, not the site."""
+def site_features(lines: list[str], f):
+    """A SciPy CSR matrix of the site layer's own view of each item (features.site_items): its whole-line key and its words
+    (the hashed ids the base model uses for words). Character n-grams and shapes are left to the base:
+    learned from three pages they fit the pages, not the site."""
     from scipy import sparse
-    keys = line_keys(lines, f.rows)
-    indptr, indices, values = [0], [], []
-    for k, r in enumerate(f.rows):
-        words = sorted({word_id(t) for t in line_words(lines[r])})
-        indices.append(int(keys[k]))
-        values.append(1.0)
-        if words:
-            indices.extend(words)
-            values.extend([1.0 / np.sqrt(len(words))] * len(words))
-        indptr.append(len(indices))
-    return sparse.csr_matrix((np.array(values), np.array(indices, dtype=np.int64), np.array(indptr)),
-                             shape=(f.n_items, N_FEATURES))
+    indptr, indices, values = site_items(lines, f.rows)
+    return sparse.csr_matrix((values, indices, indptr), shape=(f.n_items, N_FEATURES))
 
 
 def _site_rows(docs: list[LabelledDoc], base: Model):
-    """Design matrix of the site layer (base logit, then the site features) and the targets."""
+    """The site layer's data for ``docs``: (site features X, base logits, targets), or None."""
     from scipy import sparse
-    blocks, y = [], []
+    blocks, offsets, y = [], [], []
     for d in docs:
         dom = d.dom if base.uses_dom else None
         f = featurize(d.lines, dom)
         if f.n_items == 0:
             continue
-        p = base.base_item_proba(f, d.lines, dom)
-        eps = 1e-6
-        logit = np.log((p + eps) / (1 - p + eps))
-        blocks.append(sparse.hstack([sparse.csr_matrix(logit[:, None] / _LOGIT_SCALE),
-                                     site_features(d.lines, f)]))
+        blocks.append(site_features(d.lines, f))
+        offsets.append(logit(base.base_item_proba(f, d.lines, dom)))
         y.append(np.array([d.labels[r] == BODY for r in f.rows], dtype=np.int8))
     if not blocks:
-        return None, None
-    return sparse.vstack(blocks).tocsr(), np.concatenate(y)
+        return None
+    return sparse.vstack(blocks).tocsr(), np.concatenate(offsets), np.concatenate(y)
 
 
-def _fit_layer(X, y, C: float, start: dict | None = None):
+def _stack(mats):
+    from scipy import sparse
+    return (sparse.vstack([m[0] for m in mats]).tocsr(), np.concatenate([m[1] for m in mats]),
+            np.concatenate([m[2] for m in mats]))
+
+
+def _fit_layer(mat, C: float, start: dict | None = None):
     """Fit the site layer z = base_logit + X w by L-BFGS, with the weights pulled towards zero (weight
     1/C): with little evidence the layer adds nothing and the site model is the base model.
     scikit-learn's logistic regression has no offset term, so this small solver does it. The base's
     logit enters with weight 1 and no intercept is learned: global terms move every line of every page,
     and learned from a few pages of one page type they misjudge the site's other page types (measured:
-    bench/site_retrain.py). Only the columns present in ``X`` are fitted; returns (logit weight,
-    intercept, feature ids, weights)."""
+    bench/site_retrain.py). Only the features present in ``X`` are fitted; returns (feature ids,
+    weights)."""
     from scipy.optimize import minimize
-    base_logit = X[:, 0].toarray().ravel() * _LOGIT_SCALE
+    X, offset, y = mat
     cols = np.unique(X.indices)
-    cols = cols[cols > 0]
     Xc = X[:, cols].tocsr()
     sign = np.where(y > 0, 1.0, -1.0)
     lam = 1.0 / C
 
     def loss(w):
-        m = sign * (base_logit + Xc @ w)
+        m = sign * (offset + Xc @ w)
         ell = np.logaddexp(0.0, -m)                       # log(1 + exp(-m)), stable
         g = -sign / (1.0 + np.exp(np.clip(m, -30, 30)))   # its derivative in z
         return ell.sum() + 0.5 * lam * (w @ w), Xc.T @ g + lam * w
@@ -156,14 +147,16 @@ def _fit_layer(X, y, C: float, start: dict | None = None):
     if start is not None:
         start.update(cols=cols, w=w)
     keep = np.abs(w) > 1e-6
-    return 1.0, 0.0, (cols[keep] - 1).astype(np.int32), w[keep].astype(np.float32)
+    return cols[keep].astype(np.int32), w[keep].astype(np.float32)
+
+
+_IDENTITY = (np.zeros(0, np.int32), np.zeros(0, np.float32))
 
 
 def _with_layer(base: Model, layer) -> Model:
-    a, b, rows, weights = layer
+    rows, weights = layer
     order = np.argsort(rows)
-    return dataclasses.replace(base, info=dict(base.info), site_rows=rows[order], site_coef=weights[order],
-                               site_logit_weight=a, site_intercept=b)
+    return dataclasses.replace(base, info=dict(base.info), site_rows=rows[order], site_coef=weights[order])
 
 
 def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
@@ -178,7 +171,7 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
     if base.site_rows is not None:
         raise ValueError("the base model is itself a site model; start from a general model")
     mats = [_site_rows([d], base) for d in docs]
-    usable = [i for i, (X, _) in enumerate(mats) if X is not None]
+    usable = [i for i, m in enumerate(mats) if m is not None]
     cv: dict = {}
     if C is None:
         C, cv = _choose_C(docs, base, mats, usable)
@@ -187,12 +180,9 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
                 + ", ".join(f"C={c} {f1:.3f}" for c, f1 in cv["by_C"].items())
                 + (f" -> site layer C={C:g}" if C else " -> no strength helps every page; keeping the base model"))
     if C == 0.0:
-        model = _with_layer(base, (1.0, 0.0, np.zeros(0, np.int32), np.zeros(0, np.float32)))
+        model = _with_layer(base, _IDENTITY)
     else:
-        from scipy import sparse
-        X = sparse.vstack([mats[i][0] for i in usable]).tocsr()
-        y = np.concatenate([mats[i][1] for i in usable])
-        model = _with_layer(base, _fit_layer(X, y, C))
+        model = _with_layer(base, _fit_layer(_stack([mats[i] for i in usable]), C))
     model.info["site"] = {"pages": len(docs), "C": C, "cv": cv}
     return model
 
@@ -201,32 +191,29 @@ C_GRID = (0.1, 0.3, 1.0, 3.0)   # ascending: each fit starts from the previous o
 MAX_PAGE_LOSS = 0.001  # a site layer may not make any held-out page worse (beyond rounding)
 
 
-def _layer_proba(X, layer) -> np.ndarray:
-    """Body probabilities of the rows of a site design matrix ``X`` under a fitted layer."""
-    a, b, ids, w = layer
-    z = a * X[:, 0].toarray().ravel() * _LOGIT_SCALE + b
+def _layer_proba(mat, layer) -> np.ndarray:
+    """Body probabilities of the rows of a site design matrix under a fitted layer."""
+    X, offset, _ = mat
+    ids, w = layer
+    z = offset.copy()
     if len(ids):
-        z += X[:, ids.astype(np.int64) + 1] @ w.astype(np.float64)
+        z += X[:, ids.astype(np.int64)] @ w.astype(np.float64)
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
 def _choose_C(docs, base, mats, usable) -> tuple[float, dict]:
     """The site layer strength by leave-one-page-out cross-validation (0.0: keep the base model)."""
-    from scipy import sparse
     if len(usable) < 2:
         return 0.0, {}
     base_pages, by_C = [], {C: [] for C in C_GRID}
-    identity = (1.0, 0.0, np.zeros(0, np.int32), np.zeros(0, np.float32))
     for i in usable:
-        rest = [j for j in usable if j != i]
-        y = np.concatenate([mats[j][1] for j in rest])
-        if y.min() == y.max():
+        rest = _stack([mats[j] for j in usable if j != i])
+        if rest[2].min() == rest[2].max():
             continue
-        X = sparse.vstack([mats[j][0] for j in rest]).tocsr()
-        base_pages.append(_page_f1(docs[i], _layer_proba(mats[i][0], identity), base.threshold))
+        base_pages.append(_page_f1(docs[i], _layer_proba(mats[i], _IDENTITY), base.threshold))
         start: dict = {}
         for C in C_GRID:
-            p = _layer_proba(mats[i][0], _fit_layer(X, y, C, start))
+            p = _layer_proba(mats[i], _fit_layer(rest, C, start))
             by_C[C].append(_page_f1(docs[i], p, base.threshold))
     if not base_pages:
         return 0.0, {}
@@ -245,9 +232,7 @@ def _choose_C(docs, base, mats, usable) -> tuple[float, dict]:
 def _page_f1(doc: LabelledDoc, p: np.ndarray, threshold: float):
     """Shingle scores of one labelled page given its items' body probabilities."""
     rows = item_rows(doc.lines)
-    gold = "\n".join(doc.lines[r] for r in rows if doc.labels[r] == BODY)
-    pred = "\n".join(doc.lines[r] for r, q in zip(rows, p) if q >= threshold)
-    return page_scores(gold, pred)
+    return page_scores(*page_texts(doc, rows, p >= threshold))
 
 
 def _sha256(path: Path) -> str:
@@ -255,7 +240,7 @@ def _sha256(path: Path) -> str:
 
 
 def write_model_card(model_path: Path, model: Model, docs: list[LabelledDoc], label_files: list[Path],
-                     base_path: Path, cv: dict, warnings: list[str]) -> Path:
+                     base_path: Path, warnings: list[str]) -> Path:
     """Write ``<model>.md`` beside the model file: data, date, base model, metrics, warnings."""
     counts: dict[str, int] = defaultdict(int)
     for d in docs:
@@ -272,8 +257,8 @@ def write_model_card(model_path: Path, model: Model, docs: list[LabelledDoc], la
              f"- labelled files: {', '.join(str(p) for p in label_files)}",
              f"- pages: {len(docs)}; lines: {sum(counts.values())} "
              f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})",
-             f"- site layer: {len(model.site_rows)} weighted features; base logit weight "
-             f"{model.site_logit_weight:.2f}; threshold {model.threshold:.2f}"]
+             f"- site layer: {len(model.site_rows)} weighted features; threshold {model.threshold:.2f}"]
+    cv = model.info.get("site", {}).get("cv")
     if cv:
         lines.append(f"- leave-one-page-out shingle F1 on these pages: base {cv['base_f1']:.3f}, "
                      f"site model {cv['site_f1']:.3f} ({cv['pages']} pages; by strength C: "
@@ -290,16 +275,10 @@ def write_model_card(model_path: Path, model: Model, docs: list[LabelledDoc], la
 def train_site(label_files: list[Path], base_path: Path, out: Path,
                log: Callable[[str], None] = print) -> Model:
     """Read labelled files, check them, cross-validate, fit the site model, save it and its card."""
-    from .labelled import attach_dom, read_dom, read_labelled
-    from .training import dom_file
     t0 = time.time()
     docs: list[LabelledDoc] = []
     for path in label_files:
-        group = read_labelled(path)
-        side = dom_file(Path(path))
-        if side.is_file():
-            attach_dom(group, read_dom(side), side)
-        docs.extend(group)
+        docs.extend(read_labelled_with_dom(path)[0])
     warnings = check_labels(docs)
     for w in warnings:
         log(f"warning: {w}")
@@ -310,11 +289,10 @@ def train_site(label_files: list[Path], base_path: Path, out: Path,
     log(f"{len(docs)} pages, {sum(1 for d in docs for lab in d.labels if lab)} labelled lines; "
         f"base model {base_path}")
     model = fit_site(docs, base, log=log)
-    cv = model.info["site"]["cv"]
     model.info["base"] = str(base_path)
     model.info["site"]["labels"] = [str(p) for p in label_files]
     model.save(out)
-    card = write_model_card(out, model, docs, label_files, base_path, cv, warnings)
+    card = write_model_card(out, model, docs, label_files, base_path, warnings)
     log(f"saved {out} and {card.name} ({time.time() - t0:.1f}s)")
     return model
 

@@ -23,9 +23,9 @@ from typing import Callable, Iterable
 import numpy as np
 
 from .features import N_FEATURES, featurize, item_rows
-from .labelled import LabelledDoc, attach_dom, read_dom, read_labelled
+from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY, LABELS
-from .metrics import aggregate, page_scores
+from .metrics import aggregate, page_scores, page_texts
 from .model import Model, item_paths
 
 __all__ = ["fit", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "train_from_dir"]
@@ -35,17 +35,6 @@ def data_files(data_dir: str | Path) -> list[Path]:
     """Every labelled file under ``data_dir`` (``*.labels`` and ``*.labels.gz``), sorted."""
     data_dir = Path(data_dir)
     return sorted(list(data_dir.rglob("*.labels")) + list(data_dir.rglob("*.labels.gz")))
-
-
-def dom_file(labels_path: Path) -> Path:
-    """The DOM side file of a labelled file: ``x.labels.gz`` or ``x.labels`` -> ``x.dom.gz``; any
-    other name gets ``.dom.gz`` appended."""
-    labels_path = Path(labels_path)
-    name = labels_path.name
-    for suffix in (".labels.gz", ".labels"):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return labels_path.with_name(name[: -len(suffix)] + ".dom.gz")
-    return labels_path.with_name(name + ".dom.gz")
 
 
 def data_hash(paths: Iterable[Path]) -> str:
@@ -64,11 +53,8 @@ def load_data(data_dir: str | Path) -> list[tuple[Path, Path | None, list[Labell
         raise FileNotFoundError(f"no *.labels or *.labels.gz files under {data_dir}")
     groups = []
     for path in files:
-        docs = read_labelled(path)
-        side = dom_file(path)
-        if side.is_file():
-            attach_dom(docs, read_dom(side), side)
-        groups.append((path, side if side.is_file() else None, docs))
+        docs, side = read_labelled_with_dom(path)
+        groups.append((path, side, docs))
     return groups
 
 
@@ -219,12 +205,6 @@ def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = pri
     return model
 
 
-def _page_texts(doc: LabelledDoc, rows: np.ndarray, keep: np.ndarray) -> tuple[str, str]:
-    gold = "\n".join(doc.lines[r] for r in rows if doc.labels[r] == BODY)
-    pred = "\n".join(doc.lines[r] for r, k in zip(rows, keep) if k)
-    return gold, pred
-
-
 def _best_threshold(corpus: _Corpus, p: np.ndarray, log, max_pages: int = 300) -> float:
     rng = np.random.default_rng(0)
     pick = rng.permutation(len(corpus.docs))[:max_pages]
@@ -232,7 +212,7 @@ def _best_threshold(corpus: _Corpus, p: np.ndarray, log, max_pages: int = 300) -
              for i in pick]
     best, best_t = -1.0, 0.5
     for t in np.arange(0.2, 0.81, 0.05):
-        f1 = aggregate([page_scores(*_page_texts(doc, rows, pp >= t)) for doc, rows, pp in pages])["f1"]
+        f1 = aggregate([page_scores(*page_texts(doc, rows, pp >= t)) for doc, rows, pp in pages])["f1"]
         if f1 > best + 1e-9:
             best, best_t = f1, float(round(t, 2))
     return best_t
@@ -250,7 +230,7 @@ def evaluate_docs(model: Model, docs: list[LabelledDoc]) -> dict[str, float]:
         tp += int((keep & gold).sum())
         fp += int((keep & ~gold).sum())
         fn += int((~keep & gold).sum())
-        scores.append(page_scores(*_page_texts(doc, rows, keep)))
+        scores.append(page_scores(*page_texts(doc, rows, keep)))
     agg = aggregate(scores)
     return {"pages": len(docs), "line_precision": tp / max(tp + fp, 1), "line_recall": tp / max(tp + fn, 1),
             "shingle_f1": agg["f1"], "shingle_precision": agg["precision"], "shingle_recall": agg["recall"]}
