@@ -10,7 +10,8 @@ the Article Extraction Benchmark metric (clean_article.metrics) and timed in the
 ratios are comparable: clean-article's docs/s count `clean` on the text (rendering excluded, as a user
 of text mode already has the text); `clean_html` and the peers count their whole extraction from HTML,
 the parse included. For clean-article the output also says where its errors sit (before the article,
-inside it, after it, article dropped), so the next step is visible.
+inside it, after it, article dropped), so the next step is visible. With ``--jobs N`` the batch path
+(`clean-article --jsonl --jobs N`: clean_records over joblib processes) is timed too, on the same pages.
 """
 
 from __future__ import annotations
@@ -84,7 +85,18 @@ def _kept_html(html: str, model) -> tuple[list[str], list[bool]]:
     return [r.text for r in results], [r.is_body for r in results]
 
 
-def run(sets, converters, peers, limit, model_path=None, html_model_path=None, html=True):
+def _batch(records, jobs: int, model_path, html_model_path) -> tuple[list[str], float]:
+    """What `clean-article --jsonl --jobs N` does (clean_records, joblib processes), timed; the worker
+    pool is started on a few records first, as a long batch pays that once."""
+    from clean_article.batch import clean_records
+    options = {"model_path": model_path, "html_model_path": html_model_path}
+    list(clean_records(records[:2 * jobs], jobs=jobs, **options))
+    t0 = time.perf_counter()
+    outs = [o.get("text", "") for o in clean_records(records, jobs=jobs, **options)]
+    return outs, time.perf_counter() - t0
+
+
+def run(sets, converters, peers, limit, model_path=None, html_model_path=None, html=True, jobs=1):
     model = load_model(model_path)
     html_model = load_model(html_model_path, html=True) if html else None
     rows = []
@@ -108,6 +120,13 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
             secs = time.perf_counter() - t0
             systems[f"clean-article ({conv})"] = (["\n".join(t.strip() for t, k in zip(*d) if k) for d in kept], secs)
             details[f"clean-article ({conv})"] = kept
+        if jobs > 1:
+            if html_model is not None:
+                records = [{"id": i, "html": p.html} for i, p in enumerate(pages)]
+                systems[f"clean-article html --jobs {jobs}"] = _batch(records, jobs, None, html_model_path)
+            if converters:
+                records = [{"id": i, "text": render(p.html, converters[0])} for i, p in enumerate(pages)]
+                systems[f"clean-article ({converters[0]}) --jobs {jobs}"] = _batch(records, jobs, model_path, None)
         for name in peers:
             fn = PEERS[name]
             t0 = time.perf_counter()
@@ -158,12 +177,14 @@ def main() -> None:
     ap.add_argument("--model", default=None, help="text model file (default: the shipped one)")
     ap.add_argument("--html-model", default=None, help="HTML model file (default: the shipped one)")
     ap.add_argument("--no-html", action="store_true", help="skip clean-article on HTML")
+    ap.add_argument("--jobs", type=int, default=1, help="also time clean-article's batch path with this "
+                    "many processes (the HTML model and the first converter)")
     ap.add_argument("--out", default=None, help="write rows as JSON here")
     args = ap.parse_args()
     peers = [] if args.peers == "none" else args.peers.split(",")
     converters = [] if args.converters == "none" else args.converters.split(",")
     rows = run(args.sets.split(","), converters, peers, args.limit, args.model, args.html_model,
-               html=not args.no_html)
+               html=not args.no_html, jobs=args.jobs)
     print()
     print(markdown(rows))
     if args.out:

@@ -126,3 +126,32 @@ def test_train_refuses_labels_of_one_class(capsys, tmp_path):
     code, out, err = run(["train", str(labels), "-o", str(tmp_path / "m.model")], capsys)
     assert code == 2 and "both kinds" in err and "Traceback" not in err
     assert not (tmp_path / "m.model").exists()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    from clean_article.cli import Progress
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
+    tty = _Terminal()
+    bar = Progress(10, stream=tty)
+    bar.update(5, force=True)
+    bar.close()
+    shown = tty.getvalue()
+    assert "[###############...............]  50%" in shown and "5 documents" in shown
+    piped = io.StringIO()
+    bar = Progress(10, stream=piped)
+    bar.update(5, force=True)
+    bar.close()
+    assert piped.getvalue() == ""
+
+
+def test_no_progress_output_when_piped(tmp_path, capsys):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run([str(tmp_path)], capsys)
+    assert code == 0 and "\r" not in err and "[#" not in err
+    assert "3 documents" in err

@@ -179,3 +179,22 @@ def test_header_values_of_the_wrong_type_are_refused(saved, tmp_path):
     _write(p, _with_header(arrays, line_intercept="x"))
     with pytest.raises(ModelError, match="header is corrupted"):
         Model.load(p)
+
+
+def test_refuses_a_kind_second_pass_that_does_not_fit(saved, tmp_path):
+    _, arrays = saved
+    k = len(_header(arrays)["kind_labels"])
+    m = 4 * k + 12
+    good = {"kind_ctx_mean": np.zeros(m), "kind_ctx_scale": np.ones(m), "kind_ctx_coef": np.zeros((m, k)),
+            "kind_ctx_intercept": np.zeros(k)}
+    p = tmp_path / "kctx.npz"
+    _write(p, {**arrays, **good})
+    assert Model.load(p).kind_ctx_coef.shape == (m, k)
+    _write(p, {**arrays, **good, "kind_ctx_coef": np.zeros((m - 1, k))})
+    with pytest.raises(ModelError, match="kind second-pass"):
+        Model.load(p)
+    partial = dict(good)
+    del partial["kind_ctx_scale"]
+    _write(p, {**arrays, **partial})
+    with pytest.raises(ModelError, match="kind second-pass"):
+        Model.load(p)

@@ -3,15 +3,17 @@
     >>> from clean_article import clean
     >>> body = clean(page_text)
 
-``classify`` gives every line's label and probabilities; ``clean_html``/``classify_html`` do the same
+``clean(text, keep={"title", "body"})`` keeps other kinds too; ``extract`` gives the title, meta lines,
+captions and body; ``classify`` gives every line's label and probabilities; ``clean_html``/``classify_html`` do the same
 from HTML with the HTML model; ``load_model`` loads a shipped model or one you trained.
 """
 
-from .api import LineResult, classify, classify_html, clean, clean_html, default_model_path, load_model
+from .api import (Article, LineResult, classify, classify_html, clean, clean_html, default_model_path, extract,
+                  extract_html, load_model)
 from .labels import LABELS
 from .model import Model, ModelError
 
-__all__ = ["clean", "classify", "clean_html", "classify_html", "load_model", "default_model_path", "LineResult", "Model", "ModelError",
-           "LABELS", "__version__"]
+__all__ = ["clean", "classify", "extract", "clean_html", "classify_html", "extract_html", "load_model",
+           "default_model_path", "LineResult", "Article", "Model", "ModelError", "LABELS", "__version__"]
 
 __version__ = "0.1.0"

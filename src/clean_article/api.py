@@ -1,4 +1,10 @@
-"""The library API: clean, classify, clean_html, classify_html, load_model."""
+"""The library API: clean, classify, extract (and their ``_html`` forms), load_model.
+
+Every line gets one of the nine labels (labels.LABELS): ``body`` when its body probability reaches the
+threshold, otherwise the most likely boilerplate kind. ``clean`` keeps the ``body`` lines, or the kinds
+named in ``keep``; ``extract`` splits a page into its title, meta lines (byline, dates), captions and
+body.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 
@@ -15,8 +22,8 @@ from .lines import split_lines
 from .model import Model, ModelError
 from .render import render_html
 
-__all__ = ["LineResult", "clean", "classify", "clean_html", "classify_html", "load_model",
-           "default_model_path"]
+__all__ = ["LineResult", "Article", "clean", "classify", "extract", "clean_html", "classify_html",
+           "extract_html", "load_model", "default_model_path"]
 
 _MODEL_NAME = "clean-article.npz"
 _HTML_MODEL_NAME = "clean-article-html.npz"
@@ -39,6 +46,18 @@ class LineResult:
     @property
     def is_body(self) -> bool:
         return self.label == BODY
+
+
+@dataclass(frozen=True)
+class Article:
+    """A page split by kind: ``title`` ("" when no line is labelled title), ``meta`` (byline, dates,
+    reading time...), ``captions``, ``body`` (the text ``clean`` returns) and every line's result."""
+
+    title: str
+    meta: list[str]
+    captions: list[str]
+    body: str
+    lines: list[LineResult]
 
 
 def default_model_path(html: bool = False) -> Path:
@@ -76,7 +95,11 @@ def _results(lines: list[str], model: Model, threshold: float,
     dom = dom if model.uses_dom else None
     f = featurize(lines, dom)
     p_body = model.item_proba(f, lines, dom)
-    kinds = model.kind_proba(f) if kinds else None
+    if kinds:
+        lengths = np.array([len(lines[r].strip()) for r in f.rows], dtype=np.float64)
+        kinds = model.kind_proba(f, p_body, lengths)
+    else:
+        kinds = None
     out: list[LineResult] = []
     by_row = {int(r): k for k, r in enumerate(f.rows)}
     for i, text in enumerate(lines):
@@ -100,18 +123,46 @@ def _results(lines: list[str], model: Model, threshold: float,
     return out
 
 
+def _keep_set(keep) -> frozenset:
+    """The labels to keep: ``None`` means body only; a string is one label; unknown names are an error."""
+    if keep is None:
+        return frozenset((BODY,))
+    keep = frozenset((keep,) if isinstance(keep, str) else keep)
+    unknown = sorted(keep - set(LABELS))
+    if unknown:
+        raise ValueError(f"unknown label(s) {', '.join(map(repr, unknown))}; the labels are "
+                         f"{', '.join(LABELS)}")
+    return keep
+
+
+def _article(results: list[LineResult]) -> Article:
+    def of(label):
+        return [r.text.strip() for r in results if r.label == label]
+    titles = of("title")
+    return Article(title=titles[0] if titles else "", meta=of("meta"), captions=of("caption"),
+                   body="\n".join(of(BODY)), lines=results)
+
+
 def classify(text: str, model: Model | None = None, threshold: float | None = None) -> list[LineResult]:
     """Label every line of ``text`` (blank lines included, with label ``"blank"``)."""
     model = model or load_model()
     return _results(split_lines(text), model, model.threshold if threshold is None else threshold)
 
 
-def clean(text: str, model: Model | None = None, threshold: float | None = None) -> str:
-    """The article body of ``text``: its body lines, stripped, one per line."""
+def clean(text: str, model: Model | None = None, threshold: float | None = None,
+          keep: Iterable[str] | str | None = None) -> str:
+    """The article body of ``text``: its body lines, stripped, one per line. ``keep`` names the labels
+    to keep instead (e.g. ``{"title", "body", "caption"}``), in page order."""
     model = model or load_model()
+    keep = _keep_set(keep)
     results = _results(split_lines(text), model, model.threshold if threshold is None else threshold,
-                       kinds=False)  # the kind of a dropped line does not matter here
-    return "\n".join(r.text.strip() for r in results if r.is_body)
+                       kinds=keep != {BODY})  # the kind of a dropped line does not matter for body only
+    return "\n".join(r.text.strip() for r in results if r.label in keep)
+
+
+def extract(text: str, model: Model | None = None, threshold: float | None = None) -> Article:
+    """The page's title, meta lines, captions and body (see Article)."""
+    return _article(classify(text, model, threshold))
 
 
 def classify_html(html: str | bytes, model: Model | None = None,
@@ -124,10 +175,17 @@ def classify_html(html: str | bytes, model: Model | None = None,
     return _results(page.lines, model, model.threshold if threshold is None else threshold, page.dom)
 
 
-def clean_html(html: str | bytes, model: Model | None = None, threshold: float | None = None) -> str:
-    """The article body of an HTML page, one block per line."""
+def clean_html(html: str | bytes, model: Model | None = None, threshold: float | None = None,
+               keep: Iterable[str] | str | None = None) -> str:
+    """The article body of an HTML page, one block per line (or the labels named in ``keep``)."""
     model = model or load_model(html=True)
+    keep = _keep_set(keep)
     page = render_html(html)
     results = _results(page.lines, model, model.threshold if threshold is None else threshold, page.dom,
-                       kinds=False)
-    return "\n".join(r.text for r in results if r.is_body)
+                       kinds=keep != {BODY})
+    return "\n".join(r.text for r in results if r.label in keep)
+
+
+def extract_html(html: str | bytes, model: Model | None = None, threshold: float | None = None) -> Article:
+    """``extract`` for an HTML page."""
+    return _article(classify_html(html, model, threshold))

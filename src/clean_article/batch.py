@@ -40,9 +40,11 @@ def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[dict]:
 
 
 def clean_record(rec: dict, model_path: str | None = None, html_model_path: str | None = None,
-                 threshold: float | None = None, fallback_all: bool = False) -> dict:
-    """Clean one record (see the module docstring); models are loaded once per process and cached."""
-    from .api import _results, load_model
+                 threshold: float | None = None, fallback_all: bool = False,
+                 keep: Iterable[str] | None = None) -> dict:
+    """Clean one record (see the module docstring); models are loaded once per process and cached.
+    ``keep`` names the labels to keep (default: body)."""
+    from .api import _keep_set, _results, load_model
     from .lines import split_lines
     from .render import render_html
     out = {"id": rec.get("id")}
@@ -61,11 +63,12 @@ def clean_record(rec: dict, model_path: str | None = None, html_model_path: str 
             out["error"] = "record has no 'text' or 'html' string"
             return out
         t = model.threshold if threshold is None else threshold
-        results = _results(lines, model, t, dom, kinds=False)
+        keep = _keep_set(keep)
+        results = _results(lines, model, t, dom, kinds=keep != {"body"})
     except Exception as e:  # one broken record must not stop a crawl-sized batch
         out["error"] = f"{type(e).__name__}: {e}"
         return out
-    kept = [r.text.strip() for r in results if r.is_body]
+    kept = [r.text.strip() for r in results if r.label in keep]
     items = sum(1 for r in results if r.label != "blank")
     if not kept and fallback_all:
         kept = [r.text.strip() for r in results if r.label != "blank"]

@@ -18,6 +18,7 @@ import typer
 
 from .api import classify, classify_html, default_model_path, load_model
 from .labelled import LabelFormatError
+from .labels import LABELS
 from .lines import decode_bytes
 from .model import ModelError
 from .render import looks_like_html
@@ -60,7 +61,15 @@ def clean_command(
     html: bool = typer.Option(False, "--html", help="Read the input as HTML (automatic for .html/.htm "
                               "files and for input that starts with <!doctype html> or <html>)."),
     text: bool = typer.Option(False, "--text", help="Read the input as plain text even if it looks like HTML."),
-    labels: bool = typer.Option(False, "--labels", help="Print every line with its label and body probability."),
+    labels: bool = typer.Option(False, "--labels", help="Print every line with its label (one of the nine "
+                                "kinds), that label's probability and the line (same as --format labels)."),
+    keep: Optional[str] = typer.Option(None, "--keep", help="Labels to print, comma-separated (default: "
+                                       "body), e.g. title,meta,body,caption."),
+    drop: Optional[str] = typer.Option(None, "--drop", help="Labels not to print, comma-separated; alone it "
+                                       "keeps every other label (e.g. --drop ad,paywall)."),
+    format: str = typer.Option("text", "--format", help="'text' (the kept lines), 'labels' (every line: "
+                               "label, probability, text) or 'json' (one JSON object per document with "
+                               "every line, its label and all nine probabilities)."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model file (default: the shipped text "
                                          "model, or the shipped HTML model for HTML input)."),
     threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0,
@@ -78,8 +87,13 @@ def clean_command(
         _fail(f"--fallback must be 'none' or 'all', not {fallback!r}")
     if jobs == 0:
         _fail("--jobs must be -1 (one per core) or at least 1")
+    if format not in ("text", "labels", "json"):
+        _fail(f"--format must be 'text', 'labels' or 'json', not {format!r}")
+    if labels:
+        format = "labels"
+    kept_labels = _kept_labels(keep, drop)
     if jsonl:
-        _clean_jsonl(files or ["-"], model, threshold, jobs, fallback == "all")
+        _clean_jsonl(files or ["-"], model, threshold, jobs, fallback == "all", kept_labels)
         return
     models = {}
 
@@ -96,43 +110,79 @@ def clean_command(
         get_model(False)
     names = _expand(files or ["-"])
     empty = skipped = 0
+    progress = Progress(len(names) if len(names) > 1 else None)
     for n, name in enumerate(names):
+        progress.update(n)
         data = _read(name)
         if _looks_binary(data):
             skipped += 1
             typer.echo(f"clean-article: error: {name}: binary data, not text or HTML; skipped", err=True)
             continue
         as_html = html or (not text and looks_like_html(name, data))
-        if len(names) > 1:
+        if len(names) > 1 and format != "json":
             typer.echo(("\n" if n else "") + f"==> {name} <==")
         if as_html:
             results = classify_html(data, model=get_model(True), threshold=threshold)
         else:
             results = classify(decode_bytes(data), model=get_model(False), threshold=threshold)
-        if labels:
+        if format == "labels":
             for r in results:
                 if r.label != "blank":
-                    typer.echo(f"{r.label}\t{r.body_probability:.3f}\t{r.text.strip()}")
+                    typer.echo(f"{r.label}\t{r.probabilities[r.label]:.3f}\t{r.text.strip()}")
             continue
-        kept = [r.text.strip() for r in results if r.is_body]
+        if format == "json":
+            typer.echo(_json_document(name, results, kept_labels))
+            continue
+        kept = [r.text.strip() for r in results if r.label in kept_labels]
         if kept:
             typer.echo("\n".join(kept))
         elif any(r.label != "blank" for r in results):
             empty += 1
             if fallback == "all":
                 typer.echo("\n".join(r.text.strip() for r in results if r.label != "blank"))
-                typer.echo(f"clean-article: warning: {name}: no line was kept as article body; "
+                typer.echo(f"clean-article: warning: {name}: no line was kept as {_kinds_name(kept_labels)}; "
                            "printed every line (--fallback all)", err=True)
             else:
-                typer.echo(f"clean-article: warning: {name}: no line was kept as article body "
+                typer.echo(f"clean-article: warning: {name}: no line was kept as {_kinds_name(kept_labels)} "
                            "(--fallback all prints every line instead)", err=True)
         else:
             typer.echo(f"clean-article: warning: {name}: no text found", err=True)
+    progress.close()
     if len(names) > 1:
         typer.echo(f"clean-article: {len(names)} documents, {empty} with no line kept, {skipped} skipped",
                    err=True)
     if skipped:
         raise typer.Exit(1)
+
+
+def _kept_labels(keep: Optional[str], drop: Optional[str]) -> frozenset:
+    """--keep and --drop as a set of labels: --keep's labels (default body), or with --drop alone every
+    label but those; a name that is not a label is an error."""
+    def parse(option, value):
+        names = {v.strip() for v in value.split(",") if v.strip()}
+        unknown = sorted(names - set(LABELS))
+        if unknown:
+            _fail(f"{option}: unknown label(s) {', '.join(unknown)}; the labels are {', '.join(LABELS)}")
+        return names
+    kept = parse("--keep", keep) if keep is not None else (set(LABELS) if drop is not None else {"body"})
+    if drop is not None:
+        kept -= parse("--drop", drop)
+    if not kept:
+        _fail("--keep/--drop leave no label to print")
+    return frozenset(kept)
+
+
+def _kinds_name(kept: frozenset) -> str:
+    return "article body" if kept == {"body"} else "/".join(lab for lab in LABELS if lab in kept)
+
+
+def _json_document(name: str, results, kept: frozenset) -> str:
+    import json
+    lines = [{"index": r.index, "text": r.text, "label": r.label, "kept": r.label in kept,
+              "probability": round(r.probabilities.get(r.label, 0.0), 4),
+              "probabilities": {k: round(v, 4) for k, v in r.probabilities.items()}}
+             for r in results if r.label != "blank"]
+    return json.dumps({"file": name, "lines": lines})
 
 
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
@@ -166,31 +216,38 @@ def _expand(names: list[str]) -> list[str]:
 
 
 def _clean_jsonl(names: list[str], model: Optional[Path], threshold: Optional[float], jobs: int,
-                 fallback_all: bool) -> None:
+                 fallback_all: bool, keep: frozenset) -> None:
     import json
-    import time
     from .batch import clean_records, read_jsonl
     try:  # a broken model is one error line before any record is read
         load_model(model)
     except ModelError as e:
         _fail(str(e))
 
+    sizes = [Path(n).stat().st_size if n != "-" and Path(n).is_file() else 0 for n in names]
+    done_bytes = [0]      # bytes of the input files read so far, for the progress bar
+    stdin_used = "-" in names
+
     def records():
-        for name in names:
+        for name, size in zip(names, sizes):
             if name == "-":
                 yield from read_jsonl(sys.stdin.buffer)
                 continue
             path = Path(name)
             if not path.is_file():
                 _fail(f"{name}: no such file")
+            base = done_bytes[0]
             with open(path, "rb") as fh:
-                yield from read_jsonl(fh)
+                for rec in read_jsonl(fh):
+                    done_bytes[0] = base + fh.tell()
+                    yield rec
+            done_bytes[0] = base + size
 
-    tty = sys.stderr.isatty()
-    t0 = time.perf_counter()
+    total = sum(sizes)
+    progress = Progress(None if stdin_used or not total else 1.0)
     n = errors = empty = 0
     options = {"model_path": str(model) if model else None, "threshold": threshold,
-               "fallback_all": fallback_all}
+               "fallback_all": fallback_all, "keep": keep}
     for out in clean_records(records(), jobs=jobs, **options):
         n += 1
         if "error" in out:
@@ -198,12 +255,51 @@ def _clean_jsonl(names: list[str], model: Optional[Path], threshold: Optional[fl
         elif not out["lines_kept"] and out["lines"]:
             empty += 1
         typer.echo(json.dumps(out))  # ASCII escapes: a lone surrogate in a record cannot break stdout
-        if tty and n % 100 == 0:
-            typer.echo(f"\rclean-article: {n} documents ({n / (time.perf_counter() - t0):.0f}/s)",
-                       err=True, nl=False)
-    secs = time.perf_counter() - t0
-    typer.echo(("\r" if tty else "") + f"clean-article: {n} documents in {secs:.1f}s "
+        progress.update(n, done_bytes[0] / total if total else None)
+    secs = progress.close()
+    typer.echo(f"clean-article: {n} documents in {secs:.1f}s "
                f"({n / secs if secs else 0:.0f}/s), {empty} with no line kept, {errors} errors", err=True)
+
+
+class Progress:
+    """A one-line progress bar on stderr when it is a terminal and the output goes elsewhere (a file or
+    a pipe), so the bar never mixes with the printed text; nothing when stderr is piped or redirected.
+    ``total`` is the end of the count (a number of documents, or 1.0 for a fraction of input bytes);
+    without it the line shows a count and a rate."""
+
+    def __init__(self, total: float | None = None, stream=None, unit: str = "documents"):
+        import time
+        self.stream = stream if stream is not None else sys.stderr
+        self.on = bool(getattr(self.stream, "isatty", lambda: False)()) and not sys.stdout.isatty()
+        self.total, self.unit, self._clock = total, unit, time.perf_counter
+        self.start = self._last = self._clock()
+        self.shown = False
+
+    def update(self, count: int, done: float | None = None, force: bool = False) -> None:
+        """Show ``count`` documents done; ``done`` is the position towards ``total`` (default: count)."""
+        if not self.on:
+            return
+        now = self._clock()
+        if not force and now - self._last < 0.2:
+            return
+        self._last = now
+        rate = count / (now - self.start) if now > self.start else 0.0
+        line = f"clean-article: {count} {self.unit}, {rate:.0f}/s"
+        if self.total:
+            frac = min(max((count if done is None else done) / self.total, 0.0), 1.0)
+            width = 30
+            fill = int(frac * width)
+            line = f"[{'#' * fill}{'.' * (width - fill)}] {frac:4.0%}  " + line
+        self.stream.write("\r" + line + "\x1b[K")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> float:
+        """Clear the bar; returns the seconds since the start."""
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+        return self._clock() - self.start
 
 
 @train_app.command()

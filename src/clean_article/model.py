@@ -49,6 +49,12 @@ class ModelError(Exception):
     """A model file that cannot be used: missing, corrupted, of another format, or inconsistent."""
 
 
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
@@ -97,6 +103,46 @@ def _window_mean(p: np.ndarray, radius: int) -> np.ndarray:
     lo = np.maximum(idx - radius, 0)
     hi = np.minimum(idx + radius + 1, n)
     return (c[hi] - c[lo]) / (hi - lo)
+
+
+def _window_mean_2d(q: np.ndarray, radius: int) -> np.ndarray:
+    """Row-window means of a (n, k) array."""
+    n = len(q)
+    c = np.vstack([np.zeros((1, q.shape[1])), np.cumsum(q, axis=0)])
+    idx = np.arange(n)
+    lo = np.maximum(idx - radius, 0)
+    hi = np.minimum(idx + radius + 1, n)
+    return (c[hi] - c[lo]) / (hi - lo)[:, None]
+
+
+def kind_context_matrix(q: np.ndarray, p: np.ndarray, lengths: np.ndarray, threshold: float) -> np.ndarray:
+    """Context features of the kind head's second pass, per line of one page: the line's first-pass
+    kind probabilities ``q`` (n, k) and their means over windows of 1, 3 and 8 lines each side, its
+    body probability ``p`` and its neighbours', where it lies relative to the article (before the first
+    body line, after the last, how far), its position and length. A headline is the line just before the
+    article, a teaser list sits after it, a menu at either end: the line's words alone cannot say so.
+    Shared by training and inference."""
+    n, k = q.shape
+    if n == 0:
+        return np.zeros((0, 4 * k + 12), dtype=np.float64)
+    p = p.astype(np.float64)
+    cols = [np.log(q + 1e-4)] + [_window_mean_2d(q, r) for r in (1, 3, 8)]
+    body = p >= threshold
+    idx = np.arange(n)
+    first = int(np.argmax(body)) if body.any() else n
+    last = int(n - 1 - np.argmax(body[::-1])) if body.any() else -1
+    before, after = idx < first, idx > last
+    nearest = np.full(n, float(n))
+    if body.any():
+        pos = np.flatnonzero(body)
+        j = np.clip(np.searchsorted(pos, idx), 1, len(pos)) - 1
+        nearest = np.minimum(np.abs(idx - pos[j]), np.abs(pos[np.minimum(j + 1, len(pos) - 1)] - idx))
+    extra = [p, logit(p), _window_mean(p, 1), _window_mean(p, 3),
+             before.astype(np.float64), after.astype(np.float64),
+             np.where(before, np.log1p(np.maximum(first - idx, 0)), 0.0),
+             np.where(after, np.log1p(np.maximum(idx - last, 0)), 0.0),
+             np.log1p(nearest), idx / max(n - 1, 1), np.log1p(lengths), (idx == 0).astype(np.float64)]
+    return np.column_stack(cols + [np.column_stack(extra)])
 
 
 def _best_span(gain: np.ndarray) -> tuple[int, int]:
@@ -212,6 +258,10 @@ class Model:
     kind_rows: np.ndarray | None = None        # (k,) int32 feature ids with non-zero kind weights
     kind_coef: np.ndarray | None = None        # (k, len(kind_labels)) float32
     kind_intercept: np.ndarray | None = None   # (len(kind_labels),)
+    kind_ctx_mean: np.ndarray | None = None    # kind second pass (kind_context_matrix): standardisation
+    kind_ctx_scale: np.ndarray | None = None
+    kind_ctx_coef: np.ndarray | None = None    # (4k + 12, k)
+    kind_ctx_intercept: np.ndarray | None = None  # (k,)
     site_rows: np.ndarray | None = None        # site models: sorted feature ids of the site layer
     site_coef: np.ndarray | None = None        # their weights
     threshold: float = 0.5
@@ -275,8 +325,20 @@ class Model:
         out[f.rows] = self.item_proba(f, lines, dom)
         return out
 
-    def kind_proba(self, f: LineFeatures) -> np.ndarray | None:
-        """Probabilities over ``kind_labels`` for each item, or None when the model has no kind head."""
+    def kind_proba(self, f: LineFeatures, p_body: np.ndarray | None = None,
+                   lengths: np.ndarray | None = None) -> np.ndarray | None:
+        """Probabilities over ``kind_labels`` for each item, or None when the model has no kind head.
+        With the items' body probabilities and lengths (in characters), a model with a second kind pass
+        also reads each line's context (kind_context_matrix)."""
+        q = self.kind_line_proba(f)
+        if q is None or self.kind_ctx_coef is None or p_body is None or f.n_items == 0:
+            return q
+        ctx = kind_context_matrix(q, p_body, lengths, self.threshold)
+        return _softmax((ctx - self.kind_ctx_mean) / self.kind_ctx_scale @ self.kind_ctx_coef
+                        + self.kind_ctx_intercept)
+
+    def kind_line_proba(self, f: LineFeatures) -> np.ndarray | None:
+        """The kind head's first pass: kind probabilities from each line's own features."""
         if self.kind_coef is None or not self.kind_labels:
             return None
         # the head is sparse (trained on few lines): look feature ids up among its rows, sorted on save
@@ -288,9 +350,7 @@ class Model:
             contrib[hit] = self.kind_coef[pos[hit]] * f.values[hit, None]
             item = np.repeat(np.arange(f.n_items), np.diff(f.indptr))
             np.add.at(z, item, contrib)
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return _softmax(z)
 
     # ---------------------------------------------------------------- files
     def save(self, path: str | Path) -> None:
@@ -322,6 +382,9 @@ class Model:
             arrays["kind_rows"] = self.kind_rows.astype(np.int32)
             arrays["kind_coef"] = self.kind_coef.astype(np.float32)
             arrays["kind_intercept"] = self.kind_intercept
+        if self.kind_ctx_coef is not None:
+            for name in ("kind_ctx_mean", "kind_ctx_scale", "kind_ctx_coef", "kind_ctx_intercept"):
+                arrays[name] = getattr(self, name).astype(np.float64)
         path = Path(path)
         with open(path, "wb") as fh:
             np.savez_compressed(fh, **arrays)
@@ -391,6 +454,10 @@ class Model:
                 kind_rows=arrays.get("kind_rows"),
                 kind_coef=arrays.get("kind_coef"),
                 kind_intercept=arrays.get("kind_intercept"),
+                kind_ctx_mean=arrays.get("kind_ctx_mean"),
+                kind_ctx_scale=arrays.get("kind_ctx_scale"),
+                kind_ctx_coef=arrays.get("kind_ctx_coef"),
+                kind_ctx_intercept=arrays.get("kind_ctx_intercept"),
                 site_rows=arrays.get("site_rows"),
                 site_coef=arrays.get("site_coef"),
                 threshold=float(header.get("threshold", 0.5)),
@@ -428,6 +495,16 @@ class Model:
                 bad("kind head feature ids out of range")
             if np.any(np.diff(self.kind_rows) <= 0):
                 bad("kind head feature ids are not strictly increasing")
+        ctx_kind = [self.kind_ctx_mean, self.kind_ctx_scale, self.kind_ctx_coef, self.kind_ctx_intercept]
+        if any(a is not None for a in ctx_kind):
+            k = len(self.kind_labels)
+            m = 4 * k + 12
+            if (self.kind_coef is None or any(a is None for a in ctx_kind)
+                    or self.kind_ctx_mean.shape != (m,) or self.kind_ctx_scale.shape != (m,)
+                    or self.kind_ctx_coef.shape != (m, k) or self.kind_ctx_intercept.shape != (k,)):
+                bad("kind second-pass arrays do not fit the kind head")
+            if np.any(self.kind_ctx_scale == 0):
+                bad("zero kind context scale")
         if (self.site_rows is None) != (self.site_coef is None):
             bad("site layer arrays come in pairs")
         if self.site_rows is not None:
@@ -437,7 +514,9 @@ class Model:
                                         or np.any(np.diff(self.site_rows) <= 0)):
                 bad("site layer feature ids out of range or not strictly increasing")
         for name, a in [("line_coef", self.line_coef), ("site_coef", self.site_coef), ("ctx_mean", self.ctx_mean),
-                        ("ctx_scale", self.ctx_scale), ("kind_coef", self.kind_coef)] + \
+                        ("ctx_scale", self.ctx_scale), ("kind_coef", self.kind_coef),
+                        ("kind_ctx_coef", self.kind_ctx_coef), ("kind_ctx_mean", self.kind_ctx_mean),
+                        ("kind_ctx_scale", self.kind_ctx_scale)] + \
                 [(f"ctx layer {i}", w) for i, (w, _) in enumerate(self.ctx_layers)]:
             if a is not None and not np.all(np.isfinite(a)):
                 bad(f"{name} holds NaN or infinite values")

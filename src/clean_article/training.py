@@ -6,8 +6,10 @@
 2. the context pass, an MLP on context features computed from *out-of-fold* line-pass probabilities
    (folds by site, so the context pass learns from the line pass's errors on unseen sites, which is
    what it will see at inference);
-3. the kind head, multinomial logistic regression on the hand-labelled lines that are not body
-   (documents whose header says ``kinds=no`` only tell body from not-body and are left out of it).
+3. the kind head, on the hand-labelled lines that are not body (documents whose header says
+   ``kinds=no`` only tell body from not-body and are left out of it): a multinomial logistic regression
+   on each line's own features, then a second one on the line's context (its neighbours' kinds, where
+   it lies relative to the article), see ``_fit_kinds``.
 
 The threshold is the one that maximises mean per-page shingle F1 on the training pages.
 """
@@ -22,13 +24,14 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .features import N_FEATURES, featurize, item_rows
+from .features import N_FEATURES, LineFeatures, featurize, item_rows
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY, LABELS
 from .metrics import aggregate, page_scores, page_texts
-from .model import Model, item_paths
+from .model import Model, item_paths, kind_context_matrix
 
-__all__ = ["fit", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "train_from_dir"]
+__all__ = ["fit", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "training_docs",
+           "train_from_dir"]
 
 
 def data_files(data_dir: str | Path) -> list[Path]:
@@ -131,11 +134,89 @@ def _predict_line(clf, X) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(clf.decision_function(X), -30, 30)))
 
 
+def _kind_line_head(X, y):
+    """The kind head's first pass on hand-labelled non-body lines: (classes, rows, coef, intercept)."""
+    from sklearn.linear_model import LogisticRegression
+    kind = LogisticRegression(C=10.0, max_iter=500)
+    kind.fit(X, y)
+    coef = kind.coef_.T.astype(np.float32)  # (N_FEATURES, k)
+    classes = [str(c) for c in kind.classes_]
+    if len(classes) == 2:  # sklearn keeps one column for two classes
+        coef = np.column_stack([-coef[:, 0], coef[:, 0]]) / 2
+        intercept = np.array([-kind.intercept_[0], kind.intercept_[0]]) / 2
+    else:
+        intercept = kind.intercept_.astype(np.float64)
+    rows = np.flatnonzero(np.abs(coef).max(axis=1) > 1e-7).astype(np.int32)
+    return tuple(classes), rows, coef[rows], intercept
+
+
+def _fit_kinds(model: Model, corpus: "_Corpus", p_body: np.ndarray, seed: int, log) -> None:
+    """The kind head, from the hand-labelled pages (documents without ``kinds=no``). First pass: a
+    multinomial logistic regression on each non-body line's own features. Second pass: a multinomial
+    logistic regression on model.kind_context_matrix, trained on first-pass probabilities predicted
+    out of fold (folds by site) so it learns how far to trust them on pages the first pass never saw."""
+    from sklearn.linear_model import LogisticRegression
+    hand_docs = [i for i, s in corpus.doc_slices() if s.stop > s.start and (corpus.kinds[s] != "").all()]
+    mask = (corpus.kinds != "") & (corpus.kinds != BODY)
+    present = [lab for lab in LABELS if lab != BODY and (corpus.kinds[mask] == lab).any()]
+    if len(present) < 2:
+        return
+    y = corpus.kinds.astype(str)
+    model.kind_labels, model.kind_rows, model.kind_coef, model.kind_intercept = \
+        _kind_line_head(corpus.X[mask], y[mask])
+    log(f"kind head fitted on {int(mask.sum())} hand-labelled lines: {', '.join(model.kind_labels)}")
+    sites = sorted({corpus.sites[i] for i in hand_docs})
+    if len(sites) < 5:
+        return   # too few sites to learn how the first pass does on unseen ones
+    k = len(model.kind_labels)
+    fold_of = dict(zip(sites, np.random.default_rng(seed).permutation(len(sites)) % 5))
+    q_oof = {}
+    for fold in range(5):
+        train_items = np.zeros(len(y), bool)
+        for i, s in corpus.doc_slices():
+            if i in hand_docs and fold_of[corpus.sites[i]] != fold:
+                train_items[s] = True
+        train_items &= mask
+        if len(set(y[train_items])) < k:   # a class missing from the fold: predict with all of them
+            head = (model.kind_labels, model.kind_rows, model.kind_coef, model.kind_intercept)
+        else:
+            head = _kind_line_head(corpus.X[train_items], y[train_items])
+        part = Model(line_coef=np.zeros(0), line_intercept=0.0, ctx_mean=np.zeros(0), ctx_scale=np.zeros(0),
+                     ctx_layers=[], kind_labels=head[0], kind_rows=head[1], kind_coef=head[2],
+                     kind_intercept=head[3])
+        for i in hand_docs:
+            if fold_of[corpus.sites[i]] == fold:
+                s = slice(corpus.bounds[i], corpus.bounds[i + 1])
+                q_oof[i] = part.kind_line_proba(_rows_as_features(corpus.X[s]))
+    ctx, target = [], []
+    for i in hand_docs:
+        s = slice(corpus.bounds[i], corpus.bounds[i + 1])
+        m = kind_context_matrix(q_oof[i], p_body[s], corpus.lengths[s], model.threshold)
+        keep = mask[s]
+        ctx.append(m[keep])
+        target.append(y[s][keep])
+    ctx, target = np.vstack(ctx), np.concatenate(target)
+    mean, scale = ctx.mean(axis=0), ctx.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    head2 = LogisticRegression(C=1.0, max_iter=2000).fit((ctx - mean) / scale, target)
+    order = [list(head2.classes_).index(c) for c in model.kind_labels]
+    model.kind_ctx_mean, model.kind_ctx_scale = mean, scale
+    model.kind_ctx_coef = head2.coef_[order].T.astype(np.float64)
+    model.kind_ctx_intercept = head2.intercept_[order].astype(np.float64)
+    log(f"kind second pass fitted on {len(target)} lines of {len(hand_docs)} pages from {len(sites)} sites")
+
+
+def _rows_as_features(X) -> LineFeatures:
+    """A CSR block of the corpus as the LineFeatures the model's heads read."""
+    X = X.tocsr()
+    return LineFeatures(indptr=X.indptr.astype(np.int64), indices=X.indices.astype(np.int64),
+                        values=X.data, rows=np.arange(X.shape[0]), n_lines=X.shape[0])
+
+
 def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = print,
         n_folds: int = 3, use_dom: bool = False) -> Model:
     """Train a model on labelled documents (see the module docstring). With ``use_dom`` the model also
     reads the documents' DOM descriptors (an HTML model)."""
-    from sklearn.linear_model import LogisticRegression
     from sklearn.neural_network import MLPClassifier
 
     t0 = time.time()
@@ -180,28 +261,12 @@ def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = pri
     model = Model(line_coef=line.coef_[0].astype(np.float32), line_intercept=float(line.intercept_[0]),
                   ctx_mean=mean, ctx_scale=scale, ctx_layers=layers, info=dict(info))
 
-    # kind head on hand-labelled non-body lines
-    mask = (corpus.kinds != "") & (corpus.kinds != BODY)
-    present = [lab for lab in LABELS if lab != BODY and (corpus.kinds[mask] == lab).any()]
-    if len(present) >= 2:
-        kind = LogisticRegression(C=10.0, max_iter=500)
-        kind.fit(corpus.X[mask], corpus.kinds[mask].astype(str))
-        coef = kind.coef_.T.astype(np.float32)  # (N_FEATURES, k)
-        classes = [str(c) for c in kind.classes_]
-        if len(classes) == 2:  # sklearn keeps one column for two classes
-            coef = np.column_stack([-coef[:, 0], coef[:, 0]]) / 2
-            intercept = np.array([-kind.intercept_[0], kind.intercept_[0]]) / 2
-        else:
-            intercept = kind.intercept_.astype(np.float64)
-        rows = np.flatnonzero(np.abs(coef).max(axis=1) > 1e-7).astype(np.int32)
-        model.kind_labels, model.kind_rows = tuple(classes), rows
-        model.kind_coef, model.kind_intercept = coef[rows], intercept
-        log(f"kind head fitted on {int(mask.sum())} hand-labelled lines: {', '.join(classes)}")
-
     # threshold: best mean page F1 on the training pages, from out-of-fold context inputs
     p2 = model._context_pass_matrix(ctx)
     model.threshold = _best_threshold(corpus, p2, log)
     log(f"threshold {model.threshold:.2f} ({time.time() - t0:.0f}s)")
+    _fit_kinds(model, corpus, p2, seed, log)
+    log(f"done ({time.time() - t0:.0f}s)")
     return model
 
 
@@ -237,6 +302,37 @@ def evaluate_docs(model: Model, docs: list[LabelledDoc]) -> dict[str, float]:
 
 
 
+def training_docs(data_dir: str | Path, input: str = "text",
+                  log: Callable[[str], None] = print) -> tuple[list[LabelledDoc], list[Path]]:
+    """The documents a model of ``input`` kind trains on, and the files they come from.
+
+    The HTML model takes the pages rendered from HTML (with DOM descriptors) and the hand-labelled
+    pages that teach the kinds. A hand-labelled page supersedes the auto-labelled copy of the same page
+    and converter (same ``source`` and ``converter``), so no line is counted twice."""
+    use_dom = input == "html"
+    docs: list[LabelledDoc] = []
+    files: list[Path] = []
+    for labels_path, side, group in load_data(data_dir):
+        if use_dom:
+            group = [d for d in group if d.dom is not None or d.meta.get("kinds", "yes") != "no"]
+        if group:
+            docs.extend(group)
+            files.append(labels_path)
+            if use_dom and side is not None:
+                files.append(side)
+    if use_dom and not any(d.dom is not None for d in docs):
+        raise ValueError(f"no DOM side files (*.dom.gz) under {data_dir}: nothing to train an HTML model on")
+    hand = {_page_key(d) for d in docs if d.meta.get("kinds", "yes") != "no" and "source" in d.meta}
+    kept = [d for d in docs if not (d.meta.get("kinds") == "no" and _page_key(d) in hand)]
+    if len(kept) < len(docs):
+        log(f"{len(docs) - len(kept)} auto-labelled pages superseded by their hand-labelled copies")
+    return kept, files
+
+
+def _page_key(doc: LabelledDoc) -> tuple[str, str]:
+    return doc.meta.get("source", ""), doc.meta.get("converter", "")
+
+
 def train_from_dir(data_dir: str | Path, out: str | Path, seed: int = 0,
                    log: Callable[[str], None] = print, limit: int | None = None,
                    input: str = "text") -> Model:
@@ -251,18 +347,7 @@ def train_from_dir(data_dir: str | Path, out: str | Path, seed: int = 0,
         raise ValueError(f"input must be 'text' or 'html', not {input!r}")
     log(f"reading labelled files from {data_dir}")
     use_dom = input == "html"
-    docs: list[LabelledDoc] = []
-    files: list[Path] = []
-    for labels_path, side, group in load_data(data_dir):
-        if use_dom:  # pages rendered from HTML, and the hand-labelled pages that teach the kinds
-            group = [d for d in group if d.dom is not None or d.meta.get("kinds", "yes") != "no"]
-        if group:
-            docs.extend(group)
-            files.append(labels_path)
-            if use_dom and side is not None:
-                files.append(side)
-    if use_dom and not any(d.dom is not None for d in docs):
-        raise ValueError(f"no DOM side files (*.dom.gz) under {data_dir}: nothing to train an HTML model on")
+    docs, files = training_docs(data_dir, input, log)
     train, test = split_docs(docs)
     if limit:
         rng = np.random.default_rng(seed)

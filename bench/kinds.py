@@ -1,0 +1,117 @@
+"""The nine kinds on sites never trained on: cross-validation by site over the hand-labelled pages.
+
+    python -m bench.kinds                   # text model, 5 folds
+    python -m bench.kinds --input html      # HTML model (hand-labelled pages rendered by lxml)
+    python -m bench.kinds --limit 600       # quicker: 600 auto-labelled pages instead of all
+
+The hand-labelled pages (documents without ``kinds=no``: the seeds and data/hand.labels) are split into
+folds by site. For each fold a whole model is trained (train.py's training, clean_article.training.fit)
+on everything else: the other folds' hand-labelled pages and the auto-labelled wcxb-dev training
+pages, minus every page of a held-out site and every auto-labelled copy of a held-out page. The
+held-out pages are then labelled by that model and compared line by line with the hand labels.
+
+Prints per-label precision, recall, F1 and support, macro F1 over the nine labels, the confusion
+matrix (rows: hand label, columns: predicted), and body/not-body accuracy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import time
+from pathlib import Path
+
+import numpy as np
+
+from clean_article.api import _results
+from clean_article.labels import BODY, LABELS
+from clean_article.training import fit, split_docs, training_docs
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def site_of(doc) -> str:
+    return doc.meta.get("site") or doc.doc_id
+
+
+def report(gold: list[str], pred: list[str], out=print) -> dict:
+    """Per-label P/R/F1, macro F1 and the confusion matrix of line labels."""
+    idx = {lab: i for i, lab in enumerate(LABELS)}
+    cm = np.zeros((len(LABELS), len(LABELS)), dtype=int)
+    for g, p in zip(gold, pred):
+        cm[idx[g], idx[p]] += 1
+    per = {}
+    out(f"{'label':<9} {'P':>6} {'R':>6} {'F1':>6} {'support':>8}")
+    for lab, i in idx.items():
+        tp, fp, fn = cm[i, i], cm[:, i].sum() - cm[i, i], cm[i, :].sum() - cm[i, i]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        per[lab] = {"precision": p, "recall": r, "f1": f, "support": int(cm[i].sum())}
+        out(f"{lab:<9} {p:6.3f} {r:6.3f} {f:6.3f} {int(cm[i].sum()):8d}")
+    macro = float(np.mean([per[lab]["f1"] for lab in LABELS]))
+    out(f"macro F1 over the nine labels: {macro:.3f}")
+    out("\nconfusion (rows: hand label, columns: predicted)")
+    out(" " * 9 + "".join(f"{lab[:7]:>8}" for lab in LABELS))
+    for lab, i in idx.items():
+        out(f"{lab:<9}" + "".join(f"{v:8d}" for v in cm[i]))
+    g_body = np.array([g == BODY for g in gold])
+    p_body = np.array([p == BODY for p in pred])
+    out(f"\nbody/not-body line accuracy {np.mean(g_body == p_body):.3f} "
+        f"(body P {np.sum(g_body & p_body) / max(p_body.sum(), 1):.3f}, "
+        f"R {np.sum(g_body & p_body) / max(g_body.sum(), 1):.3f})")
+    return {"per_label": per, "macro_f1": macro, "confusion": cm.tolist()}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--input", choices=("text", "html"), default="text")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=0, help="auto-labelled training pages per fold (0: all)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    quiet = lambda s: None  # noqa: E731
+    docs, _ = training_docs(DATA, args.input, log=print)
+    docs, _ = split_docs(docs)                       # wcxb held-out domains stay out of everything
+    hand = [d for d in docs if d.meta.get("kinds", "yes") != "no"]
+    if args.input == "html":
+        hand = [d for d in hand if d.dom is not None]
+    auto = [d for d in docs if d.meta.get("kinds", "yes") == "no"]
+    sites = sorted({site_of(d) for d in hand})
+    rng = np.random.default_rng(args.seed)
+    fold_of = dict(zip(sites, rng.permutation(len(sites)) % args.folds))
+    print(f"{len(hand)} hand-labelled pages from {len(sites)} sites, {args.folds} folds by site; "
+          f"{len(auto)} auto-labelled pages")
+    gold_all, pred_all, conv_of = [], [], []
+    t0 = time.time()
+    for fold in range(args.folds):
+        held = [d for d in hand if fold_of[site_of(d)] == fold]
+        held_sites = {site_of(d) for d in held}
+        held_sources = {d.meta.get("source") for d in held if d.meta.get("source")}
+        train_hand = [d for d in hand if fold_of[site_of(d)] != fold]
+        train_auto = [d for d in auto if site_of(d) not in held_sites
+                      and d.meta.get("source") not in held_sources]
+        if args.limit:
+            pick = np.random.default_rng(args.seed + fold).permutation(len(train_auto))[:args.limit]
+            train_auto = [train_auto[i] for i in sorted(pick)]
+        model = fit(train_hand + train_auto, seed=args.seed, log=quiet, use_dom=args.input == "html")
+        for d in held:
+            res = _results(d.lines, model, model.threshold, d.dom if model.uses_dom else None)
+            for lab, r in zip(d.labels, res):
+                if lab:
+                    gold_all.append(lab)
+                    pred_all.append(r.label)
+                    conv_of.append(d.meta.get("converter", "?"))
+        print(f"fold {fold + 1}/{args.folds}: {len(held)} held-out pages, trained on {len(train_hand)} hand + "
+              f"{len(train_auto)} auto pages ({time.time() - t0:.0f}s)", flush=True)
+    print()
+    report(gold_all, pred_all)
+    by_conv = collections.defaultdict(list)
+    for g, p, c in zip(gold_all, pred_all, conv_of):
+        by_conv[c].append(g == p)
+    print("\nline accuracy by converter: " + ", ".join(f"{c} {np.mean(v):.3f} ({len(v)})"
+                                                       for c, v in sorted(by_conv.items())))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""The nine kinds in the API and CLI: keep/drop, extract, JSON output, the kind head's context pass."""
+import json
+
+import numpy as np
+import pytest
+
+from clean_article import LABELS, Article, classify, clean, extract
+from clean_article.model import kind_context_matrix
+
+from conftest import DATA
+from test_cli import run
+
+EXAMPLE = DATA / "examples" / "news-article.txt"
+TEXT = EXAMPLE.read_text(encoding="utf-8")
+
+
+def _subsequence(out: list[str], of: list[str]) -> bool:
+    it = iter(of)
+    return all(any(o == s for s in it) for o in out)
+
+
+def test_keep_selects_kinds_in_page_order():
+    results = classify(TEXT)
+    stripped = [r.text.strip() for r in results]
+    for keep in ({"body"}, {"title", "body"}, {"nav", "related"}, set(LABELS)):
+        out = clean(TEXT, keep=keep)
+        want = [r.text.strip() for r in results if r.label in keep]
+        assert out.split("\n") == want if want else out == ""
+        assert _subsequence(want, stripped)
+    assert clean(TEXT, keep="body") == clean(TEXT)
+    assert len(clean(TEXT, keep=set(LABELS)).split("\n")) == sum(r.label != "blank" for r in results)
+
+
+def test_unknown_kind_is_an_error():
+    with pytest.raises(ValueError, match="unknown label"):
+        clean(TEXT, keep={"body", "sidebar"})
+
+
+def test_classify_names_a_kind_for_every_dropped_line():
+    kinds = {r.label for r in classify(TEXT) if r.label not in ("blank", "body")}
+    assert kinds and kinds <= set(LABELS) - {"body"}
+    assert "nav" in kinds or "related" in kinds   # the example has menus and a teaser list
+
+
+def test_extract_splits_title_meta_captions_and_body():
+    a = extract(TEXT)
+    results = classify(TEXT)
+    assert isinstance(a, Article)
+    assert a.body == clean(TEXT)
+    assert a.meta == [r.text.strip() for r in results if r.label == "meta"]
+    assert a.captions == [r.text.strip() for r in results if r.label == "caption"]
+    titles = [r.text.strip() for r in results if r.label == "title"]
+    assert a.title == (titles[0] if titles else "")
+    assert "Spriha Rai" in a.meta   # the example's byline
+
+
+def test_kind_context_matrix_knows_where_the_article_is():
+    q = np.full((6, 3), 1 / 3)
+    p = np.array([0.1, 0.2, 0.9, 0.8, 0.1, 0.05])
+    m = kind_context_matrix(q, p, np.full(6, 40.0), threshold=0.5)
+    assert m.shape == (6, 4 * 3 + 12)
+    before, after = m[:, 4 * 3 + 4], m[:, 4 * 3 + 5]
+    assert before.tolist() == [1, 1, 0, 0, 0, 0]
+    assert after.tolist() == [0, 0, 0, 0, 1, 1]
+    none = kind_context_matrix(q, np.zeros(6), np.full(6, 40.0), threshold=0.5)   # no body line at all
+    assert np.all(np.isfinite(none))
+
+
+def test_cli_keep_drop_and_json(capsys):
+    _, default, _ = run([str(EXAMPLE)], capsys)
+    code, more, _ = run(["--keep", "title,meta,body", str(EXAMPLE)], capsys)
+    assert code == 0 and _subsequence(default.split("\n"), more.split("\n"))
+    assert "Spriha Rai" in more and "Spriha Rai" not in default
+    code, no_ads, _ = run(["--drop", "ad,paywall,nav,related", str(EXAMPLE)], capsys)
+    assert code == 0 and "Recent Posts" not in no_ads and "Spriha Rai" in no_ads
+    code, out, _ = run(["--format", "json", str(EXAMPLE)], capsys)
+    doc = json.loads(out)
+    assert doc["file"] == str(EXAMPLE)
+    labels = [line["label"] for line in doc["lines"]]
+    assert set(labels) <= set(LABELS) and len(labels) == sum(1 for x in TEXT.splitlines() if x.strip())
+    for line in doc["lines"]:
+        assert abs(sum(line["probabilities"].values()) - 1) < 1e-3
+        assert line["kept"] == (line["label"] == "body")
+    code, out, _ = run(["--labels", str(EXAMPLE)], capsys)
+    assert code == 0 and {line.split("\t")[0] for line in out.splitlines()} == set(labels)
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--keep", "body,sidebar"], "unknown label(s) sidebar"),
+    (["--drop", ",".join(LABELS)], "no label"),
+    (["--format", "xml"], "--format"),
+])
+def test_cli_refuses_bad_kind_options(capsys, args, message):
+    code, out, err = run(args + [str(EXAMPLE)], capsys)
+    assert code == 2 and out == "" and message in err and "Traceback" not in err
+
+
+def test_jsonl_batch_keeps_the_named_kinds(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
+    code, out, _ = run(["--jsonl", "--keep", "meta,body", str(src)], capsys)
+    assert code == 0 and json.loads(out)["text"] == clean(TEXT, keep={"meta", "body"})

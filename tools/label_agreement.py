@@ -1,0 +1,66 @@
+"""Agreement of two labellings of the same pages: per label and overall, with Cohen's kappa.
+
+    python -m tools.label_agreement data/hand.labels data/hand-check.labels
+
+The second file holds a sample of the first file's pages labelled again, independently (the same
+pre-filled file, corrected by another labeller who did not see the first one's labels). Pages are
+matched by id and must have identical lines. Per label: how many lines either labeller gave it, and the
+share of those both gave it (positive agreement, 2·both / (n1 + n2)).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+from pathlib import Path
+
+from clean_article.labelled import read_labelled
+from clean_article.labels import LABELS
+
+
+def agreement(first: list[str], second: list[str]) -> dict:
+    n = len(first)
+    same = sum(a == b for a, b in zip(first, second))
+    c1, c2 = collections.Counter(first), collections.Counter(second)
+    expected = sum(c1[lab] * c2[lab] for lab in LABELS) / (n * n) if n else 0.0
+    observed = same / n if n else 0.0
+    per = {}
+    for lab in LABELS:
+        both = sum(a == b == lab for a, b in zip(first, second))
+        total = c1[lab] + c2[lab]
+        per[lab] = (2 * both / total if total else None, c1[lab], c2[lab])
+    return {"lines": n, "observed": observed,
+            "kappa": (observed - expected) / (1 - expected) if expected < 1 else 1.0, "per_label": per}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("first", type=Path)
+    ap.add_argument("second", type=Path)
+    args = ap.parse_args()
+    firsts = {d.doc_id: d for d in read_labelled(args.first)}
+    a, b, pages = [], [], 0
+    disagreements = collections.Counter()
+    for d in read_labelled(args.second):
+        f = firsts.get(d.doc_id)
+        if f is None or f.lines != d.lines:
+            raise SystemExit(f"{d.doc_id}: not in {args.first} with the same lines")
+        pages += 1
+        for x, y in zip(f.labels, d.labels):
+            if x:
+                a.append(x)
+                b.append(y)
+                if x != y:
+                    disagreements[(x, y)] += 1
+    r = agreement(a, b)
+    print(f"{pages} pages, {r['lines']} lines labelled twice: same label {r['observed']:.1%}, "
+          f"Cohen's kappa {r['kappa']:.3f}")
+    print(f"{'label':<9} {'agreement':>9} {'first':>6} {'second':>6}")
+    for lab, (agree, n1, n2) in r["per_label"].items():
+        print(f"{lab:<9} {'-' if agree is None else f'{agree:.1%}':>9} {n1:6d} {n2:6d}")
+    print("most frequent disagreements (first -> second): " + ", ".join(
+        f"{x}->{y} {n}" for (x, y), n in disagreements.most_common(8)))
+
+
+if __name__ == "__main__":
+    main()
