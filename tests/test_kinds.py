@@ -100,3 +100,19 @@ def test_jsonl_batch_keeps_the_named_kinds(tmp_path, capsys):
     src.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
     code, out, _ = run(["--jsonl", "--keep", "meta,body", str(src)], capsys)
     assert code == 0 and json.loads(out)["text"] == clean(TEXT, keep={"meta", "body"})
+
+
+def test_hand_labelled_pages_are_complete_and_match_their_sources():
+    from clean_article.labelled import read_labelled, read_labelled_with_dom
+    docs, side = read_labelled_with_dom(DATA / "hand.labels")
+    assert len(docs) >= 60 and len({d.meta["site"] for d in docs}) >= 50
+    assert side is not None and sum(d.dom is not None for d in docs) == \
+        sum(d.meta["converter"] == "lxml" for d in docs)
+    assert all(d.meta.get("split") == "train" for d in docs)       # no held-out domain is hand-labelled
+    for d in docs:
+        assert not any(d.unsure), d.doc_id
+        assert {lab for lab in d.labels if lab} <= set(LABELS)
+    auto = {d.meta["source"]: d for d in read_labelled(DATA / "wcxb" / "html-text.labels.gz")}
+    for d in docs:
+        if d.meta["converter"] == "html-text":
+            assert auto[d.meta["source"]].lines == d.lines, d.doc_id
