@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from clean_article import LABELS, Article, classify, clean, extract
-from clean_article.model import kind_context_matrix
+from clean_article.model import kind_context_matrix, kind_context_width
 
 from conftest import DATA
 from test_cli import run
@@ -58,7 +58,7 @@ def test_kind_context_matrix_knows_where_the_article_is():
     q = np.full((6, 3), 1 / 3)
     p = np.array([0.1, 0.2, 0.9, 0.8, 0.1, 0.05])
     m = kind_context_matrix(q, p, np.full(6, 40.0), threshold=0.5)
-    assert m.shape == (6, 4 * 3 + 12)
+    assert m.shape == (6, kind_context_width(3))
     before, after = m[:, 4 * 3 + 4], m[:, 4 * 3 + 5]
     assert before.tolist() == [1, 1, 0, 0, 0, 0]
     assert after.tolist() == [0, 0, 0, 0, 1, 1]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from clean_article import Model, ModelError, clean, load_model
-from clean_article.model import FORMAT_VERSION
+from clean_article.model import FORMAT_VERSION, kind_context_width
 
 PAGE = "Home\nNews\nSport\n\nA long paragraph of article text that goes on about the council budget and parks.\n© 2024"
 
@@ -184,7 +184,7 @@ def test_header_values_of_the_wrong_type_are_refused(saved, tmp_path):
 def test_refuses_a_kind_second_pass_that_does_not_fit(saved, tmp_path):
     _, arrays = saved
     k = len(_header(arrays)["kind_labels"])
-    m = 4 * k + 12
+    m = kind_context_width(k)
     good = {"kind_ctx_mean": np.zeros(m), "kind_ctx_scale": np.ones(m), "kind_ctx_coef": np.zeros((m, k)),
             "kind_ctx_intercept": np.zeros(k)}
     p = tmp_path / "kctx.npz"

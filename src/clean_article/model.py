@@ -97,22 +97,32 @@ def logit(p: np.ndarray) -> np.ndarray:
 
 
 def _window_mean(p: np.ndarray, radius: int) -> np.ndarray:
-    c = np.concatenate([[0.0], np.cumsum(p)])
+    """Means over windows of ``radius`` rows each side, of a (n,) or (n, k) array (edges: shorter)."""
     n = len(p)
+    c = np.concatenate([np.zeros((1,) + p.shape[1:]), np.cumsum(p, axis=0)])
     idx = np.arange(n)
     lo = np.maximum(idx - radius, 0)
     hi = np.minimum(idx + radius + 1, n)
-    return (c[hi] - c[lo]) / (hi - lo)
+    width = (hi - lo).reshape((n,) + (1,) * (p.ndim - 1))
+    return (c[hi] - c[lo]) / width
 
 
-def _window_mean_2d(q: np.ndarray, radius: int) -> np.ndarray:
-    """Row-window means of a (n, k) array."""
-    n = len(q)
-    c = np.vstack([np.zeros((1, q.shape[1])), np.cumsum(q, axis=0)])
-    idx = np.arange(n)
-    lo = np.maximum(idx - radius, 0)
-    hi = np.minimum(idx + radius + 1, n)
-    return (c[hi] - c[lo]) / (hi - lo)[:, None]
+def kind_context_width(k: int) -> int:
+    """Columns of kind_context_matrix for ``k`` kinds."""
+    return 4 * k + 12
+
+
+def kind_line_scores(f: LineFeatures, rows: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+    """The kind head's first pass: softmax of each item's features times a sparse weight table
+    (``rows``: sorted feature ids, ``coef``: their weights per kind)."""
+    z = np.tile(intercept, (f.n_items, 1))
+    if len(rows) and f.n_items:
+        pos, hit = _lookup(rows, f.indices)
+        contrib = np.zeros((len(f.indices), len(intercept)))
+        contrib[hit] = coef[pos[hit]] * f.values[hit, None]
+        item = np.repeat(np.arange(f.n_items), np.diff(f.indptr))
+        np.add.at(z, item, contrib)
+    return _softmax(z)
 
 
 def kind_context_matrix(q: np.ndarray, p: np.ndarray, lengths: np.ndarray, threshold: float) -> np.ndarray:
@@ -124,9 +134,9 @@ def kind_context_matrix(q: np.ndarray, p: np.ndarray, lengths: np.ndarray, thres
     Shared by training and inference."""
     n, k = q.shape
     if n == 0:
-        return np.zeros((0, 4 * k + 12), dtype=np.float64)
+        return np.zeros((0, kind_context_width(k)), dtype=np.float64)
     p = p.astype(np.float64)
-    cols = [np.log(q + 1e-4)] + [_window_mean_2d(q, r) for r in (1, 3, 8)]
+    cols = [np.log(q + 1e-4)] + [_window_mean(q, r) for r in (1, 3, 8)]
     body = p >= threshold
     idx = np.arange(n)
     first = int(np.argmax(body)) if body.any() else n
@@ -341,16 +351,7 @@ class Model:
         """The kind head's first pass: kind probabilities from each line's own features."""
         if self.kind_coef is None or not self.kind_labels:
             return None
-        # the head is sparse (trained on few lines): look feature ids up among its rows, sorted on save
-        k = len(self.kind_labels)
-        z = np.tile(self.kind_intercept, (f.n_items, 1))
-        if len(self.kind_rows) and f.n_items:
-            pos, hit = _lookup(self.kind_rows, f.indices)
-            contrib = np.zeros((len(f.indices), k))
-            contrib[hit] = self.kind_coef[pos[hit]] * f.values[hit, None]
-            item = np.repeat(np.arange(f.n_items), np.diff(f.indptr))
-            np.add.at(z, item, contrib)
-        return _softmax(z)
+        return kind_line_scores(f, self.kind_rows, self.kind_coef, self.kind_intercept)
 
     # ---------------------------------------------------------------- files
     def save(self, path: str | Path) -> None:
@@ -498,7 +499,7 @@ class Model:
         ctx_kind = [self.kind_ctx_mean, self.kind_ctx_scale, self.kind_ctx_coef, self.kind_ctx_intercept]
         if any(a is not None for a in ctx_kind):
             k = len(self.kind_labels)
-            m = 4 * k + 12
+            m = kind_context_width(k)
             if (self.kind_coef is None or any(a is None for a in ctx_kind)
                     or self.kind_ctx_mean.shape != (m,) or self.kind_ctx_scale.shape != (m,)
                     or self.kind_ctx_coef.shape != (m, k) or self.kind_ctx_intercept.shape != (k,)):

@@ -28,7 +28,7 @@ from .features import N_FEATURES, LineFeatures, featurize, item_rows
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY, LABELS
 from .metrics import aggregate, page_scores, page_texts
-from .model import Model, item_paths, kind_context_matrix
+from .model import Model, item_paths, kind_context_matrix, kind_line_scores
 
 __all__ = ["fit", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "training_docs",
            "train_from_dir"]
@@ -157,6 +157,7 @@ def _fit_kinds(model: Model, corpus: "_Corpus", p_body: np.ndarray, seed: int, l
     out of fold (folds by site) so it learns how far to trust them on pages the first pass never saw."""
     from sklearn.linear_model import LogisticRegression
     hand_docs = [i for i, s in corpus.doc_slices() if s.stop > s.start and (corpus.kinds[s] != "").all()]
+    is_hand = set(hand_docs)
     mask = (corpus.kinds != "") & (corpus.kinds != BODY)
     present = [lab for lab in LABELS if lab != BODY and (corpus.kinds[mask] == lab).any()]
     if len(present) < 2:
@@ -174,20 +175,17 @@ def _fit_kinds(model: Model, corpus: "_Corpus", p_body: np.ndarray, seed: int, l
     for fold in range(5):
         train_items = np.zeros(len(y), bool)
         for i, s in corpus.doc_slices():
-            if i in hand_docs and fold_of[corpus.sites[i]] != fold:
+            if i in is_hand and fold_of[corpus.sites[i]] != fold:
                 train_items[s] = True
         train_items &= mask
         if len(set(y[train_items])) < k:   # a class missing from the fold: predict with all of them
             head = (model.kind_labels, model.kind_rows, model.kind_coef, model.kind_intercept)
         else:
             head = _kind_line_head(corpus.X[train_items], y[train_items])
-        part = Model(line_coef=np.zeros(0), line_intercept=0.0, ctx_mean=np.zeros(0), ctx_scale=np.zeros(0),
-                     ctx_layers=[], kind_labels=head[0], kind_rows=head[1], kind_coef=head[2],
-                     kind_intercept=head[3])
         for i in hand_docs:
             if fold_of[corpus.sites[i]] == fold:
                 s = slice(corpus.bounds[i], corpus.bounds[i + 1])
-                q_oof[i] = part.kind_line_proba(_rows_as_features(corpus.X[s]))
+                q_oof[i] = kind_line_scores(_rows_as_features(corpus.X[s]), *head[1:])
     ctx, target = [], []
     for i in hand_docs:
         s = slice(corpus.bounds[i], corpus.bounds[i + 1])
