@@ -1,11 +1,16 @@
 """Agreement of two labellings of the same pages: per label and overall, with Cohen's kappa.
 
-    python -m tools.label_agreement data/hand.labels data/hand-check.labels
+    python -m tools.label_agreement data/hand.labels data/hand-check/second-labeller.txt \
+        --prefill data/hand-check/prefill.txt
 
 The second file holds a sample of the first file's pages labelled again, independently (the same
 pre-filled file, corrected by another labeller who did not see the first one's labels). Pages are
 matched by id and must have identical lines. Per label: how many lines either labeller gave it, and the
 share of those both gave it (positive agreement, 2·both / (n1 + n2)).
+
+Both labellers corrected the same pre-fill, so lines that neither changed agree by construction (the
+pre-filled ``body`` comes from the gold article text). With ``--prefill`` the agreement is also given on
+the lines that at least one labeller changed from the pre-fill: the lines that took a decision.
 """
 
 from __future__ import annotations
@@ -37,19 +42,28 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("first", type=Path)
     ap.add_argument("second", type=Path)
+    ap.add_argument("--prefill", type=Path, default=None, help="the pre-filled file both labellers corrected")
     args = ap.parse_args()
+    prefills = {d.doc_id: d for d in read_labelled(args.prefill)} if args.prefill else {}
     firsts = {d.doc_id: d for d in read_labelled(args.first)}
     a, b, pages = [], [], 0
+    decided_a, decided_b = [], []
     disagreements = collections.Counter()
     for d in read_labelled(args.second):
         f = firsts.get(d.doc_id)
         if f is None or f.lines != d.lines:
             raise SystemExit(f"{d.doc_id}: not in {args.first} with the same lines")
         pages += 1
-        for x, y in zip(f.labels, d.labels):
+        pre = prefills.get(d.doc_id)
+        if args.prefill and (pre is None or pre.lines != d.lines):
+            raise SystemExit(f"{d.doc_id}: not in {args.prefill} with the same lines")
+        for j, (x, y) in enumerate(zip(f.labels, d.labels)):
             if x:
                 a.append(x)
                 b.append(y)
+                if pre is not None and (x != pre.labels[j] or y != pre.labels[j]):
+                    decided_a.append(x)
+                    decided_b.append(y)
                 if x != y:
                     disagreements[(x, y)] += 1
     r = agreement(a, b)
@@ -58,6 +72,10 @@ def main() -> None:
     print(f"{'label':<9} {'agreement':>9} {'first':>6} {'second':>6}")
     for lab, (agree, n1, n2) in r["per_label"].items():
         print(f"{lab:<9} {'-' if agree is None else f'{agree:.1%}':>9} {n1:6d} {n2:6d}")
+    if args.prefill:
+        rd = agreement(decided_a, decided_b)
+        print(f"lines changed from the pre-fill by at least one labeller: {rd['lines']}, same label "
+              f"{rd['observed']:.1%}, Cohen's kappa {rd['kappa']:.3f}")
     print("most frequent disagreements (first -> second): " + ", ".join(
         f"{x}->{y} {n}" for (x, y), n in disagreements.most_common(8)))
 
