@@ -197,3 +197,28 @@ def test_refuses_a_kind_second_pass_that_does_not_fit(saved, tmp_path):
     _write(p, partial)
     with pytest.raises(ModelError, match="kind second-pass"):
         Model.load(p)
+
+
+def test_averaged_context_networks_compute_the_mean_logit():
+    """The shipped context pass is several networks folded into one plain layer list (no new file
+    arrays): its output must be the mean of the members' output logits, on any input."""
+    from clean_article.training import average_networks
+    rng = np.random.default_rng(0)
+
+    def net():
+        return [(rng.normal(size=(6, 5)), rng.normal(size=5)), (rng.normal(size=(5, 3)), rng.normal(size=3)),
+                (rng.normal(size=(3, 1)), rng.normal(size=1))]
+
+    def logits(layers, x):
+        for i, (w, b) in enumerate(layers):
+            x = x @ w + b
+            if i < len(layers) - 1:
+                x = np.maximum(x, 0.0)
+        return x[:, 0]
+
+    nets = [net() for _ in range(4)]
+    x = rng.normal(size=(50, 6))
+    folded = average_networks(nets)
+    assert [w.shape for w, _ in folded] == [(6, 20), (20, 12), (12, 1)]
+    assert np.allclose(logits(folded, x), np.mean([logits(n, x) for n in nets], axis=0))
+    assert average_networks(nets[:1]) == nets[0]
