@@ -72,7 +72,9 @@ def main() -> None:
     print(f"{'label':<9} {'agreement':>9} {'first':>6} {'second':>6}")
     for lab, (agree, n1, n2) in r["per_label"].items():
         print(f"{lab:<9} {'-' if agree is None else f'{agree:.1%}':>9} {n1:6d} {n2:6d}")
-    if args.prefill:
+    if args.prefill and not decided_a:
+        print("no line was changed from the pre-fill by either labeller")
+    elif args.prefill:
         rd = agreement(decided_a, decided_b)
         print(f"lines changed from the pre-fill by at least one labeller: {rd['lines']}, same label "
               f"{rd['observed']:.1%}, Cohen's kappa {rd['kappa']:.3f}")
