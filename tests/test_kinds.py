@@ -122,19 +122,14 @@ def test_double_labelled_sample_repeats_hand_pages_and_agrees_beyond_chance():
     """The second labelling (data/hand-check) covers whole hand-labelled pages, line for line, from the
     same pre-fill; its agreement is measured, not assumed (data/README.md gives the figures)."""
     from clean_article.labelled import read_labelled
-    from tools.label_agreement import agreement
+    from tools.label_agreement import agreement, paired_labels
     first = {d.doc_id: d for d in read_labelled(DATA / "hand.labels")}
     second = read_labelled(DATA / "hand-check" / "second-labeller.txt")
     prefill = {d.doc_id: d for d in read_labelled(DATA / "hand-check" / "prefill.txt")}
     assert len(second) >= 10 and set(prefill) == {d.doc_id for d in second}
-    a, b = [], []
     for d in second:
-        assert d.lines == first[d.doc_id].lines == prefill[d.doc_id].lines, d.doc_id
         assert not any(d.unsure) and all(bool(x) == bool(y) for x, y in zip(d.labels, first[d.doc_id].labels))
-        # the lines that took a decision: changed from the pre-fill by at least one labeller
-        for x, y, z in zip(first[d.doc_id].labels, d.labels, prefill[d.doc_id].labels):
-            if x and (x != z or y != z):
-                a.append(x)
-                b.append(y)
+    _, _, a, b = paired_labels(first, second, prefill)   # raises unless pages and lines match
+    # the lines that took a decision (changed from the pre-fill by at least one labeller)
     assert len(a) > 300
     assert 0.6 < agreement(a, b)["kappa"] < 1.0      # well above chance, and not a copy

@@ -38,25 +38,18 @@ def agreement(first: list[str], second: list[str]) -> dict:
             "kappa": (observed - expected) / (1 - expected) if expected < 1 else 1.0, "per_label": per}
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("first", type=Path)
-    ap.add_argument("second", type=Path)
-    ap.add_argument("--prefill", type=Path, default=None, help="the pre-filled file both labellers corrected")
-    args = ap.parse_args()
-    prefills = {d.doc_id: d for d in read_labelled(args.prefill)} if args.prefill else {}
-    firsts = {d.doc_id: d for d in read_labelled(args.first)}
-    a, b, pages = [], [], 0
-    decided_a, decided_b = [], []
-    disagreements = collections.Counter()
-    for d in read_labelled(args.second):
+def paired_labels(firsts: dict, seconds: list, prefills: dict | None = None) -> tuple[list, list, list, list]:
+    """The two labels of every labelled line, matched by page id: (first, second) over all lines and,
+    with ``prefills``, over the lines at least one labeller changed from the pre-fill. Raises
+    ValueError for a page missing from the first labelling or the pre-fill, or with other lines."""
+    a, b, decided_a, decided_b = [], [], [], []
+    for d in seconds:
         f = firsts.get(d.doc_id)
         if f is None or f.lines != d.lines:
-            raise SystemExit(f"{d.doc_id}: not in {args.first} with the same lines")
-        pages += 1
-        pre = prefills.get(d.doc_id)
-        if args.prefill and (pre is None or pre.lines != d.lines):
-            raise SystemExit(f"{d.doc_id}: not in {args.prefill} with the same lines")
+            raise ValueError(f"{d.doc_id}: not in the first labelling with the same lines")
+        pre = prefills.get(d.doc_id) if prefills is not None else None
+        if prefills is not None and (pre is None or pre.lines != d.lines):
+            raise ValueError(f"{d.doc_id}: not in the pre-fill with the same lines")
         for j, (x, y) in enumerate(zip(f.labels, d.labels)):
             if x:
                 a.append(x)
@@ -64,8 +57,24 @@ def main() -> None:
                 if pre is not None and (x != pre.labels[j] or y != pre.labels[j]):
                     decided_a.append(x)
                     decided_b.append(y)
-                if x != y:
-                    disagreements[(x, y)] += 1
+    return a, b, decided_a, decided_b
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("first", type=Path)
+    ap.add_argument("second", type=Path)
+    ap.add_argument("--prefill", type=Path, default=None, help="the pre-filled file both labellers corrected")
+    args = ap.parse_args()
+    prefills = {d.doc_id: d for d in read_labelled(args.prefill)} if args.prefill else None
+    firsts = {d.doc_id: d for d in read_labelled(args.first)}
+    seconds = read_labelled(args.second)
+    try:
+        a, b, decided_a, decided_b = paired_labels(firsts, seconds, prefills)
+    except ValueError as e:
+        raise SystemExit(str(e)) from None
+    pages = len(seconds)
+    disagreements = collections.Counter((x, y) for x, y in zip(a, b) if x != y)
     r = agreement(a, b)
     print(f"{pages} pages, {r['lines']} lines labelled twice: same label {r['observed']:.1%}, "
           f"Cohen's kappa {r['kappa']:.3f}")

@@ -140,10 +140,9 @@ def _kind_line_head(X, y):
     from sklearn.linear_model import LogisticRegression
     # Fit on the hashed columns these lines use: an unused column's weight is zero at the L2 optimum
     # anyway, and lbfgs over 2^20 columns instead of a few ten thousand is ~50x slower.
-    X = X.tocsc()
-    cols = np.flatnonzero(np.diff(X.indptr)).astype(np.int32)
+    cols = np.unique(X.indices).astype(np.int32)
     kind = LogisticRegression(C=10.0, max_iter=500)
-    kind.fit(X[:, cols].tocsr(), y)
+    kind.fit(X[:, cols], y)
     coef = kind.coef_.T.astype(np.float32)  # (len(cols), k)
     classes = [str(c) for c in kind.classes_]
     if len(classes) == 2:  # sklearn keeps one column for two classes
@@ -219,22 +218,15 @@ def average_networks(nets: list[list[tuple[np.ndarray, np.ndarray]]]) -> list[tu
     """One network computing the mean output logit of several networks of the same shape: the hidden
     layers side by side (block-diagonal weights after the first), the output weights divided by their
     number. The model file keeps its plain layer list and the inference code is unchanged; the context
-pass does a few times more arithmetic (still a small share of the time per page)."""
+    pass does a few times more arithmetic (still a small share of the time per page)."""
+    from scipy.linalg import block_diag
     if len(nets) == 1:
         return nets[0]
     layers = []
     for i in range(len(nets[0])):
         ws = [net[i][0] for net in nets]
-        bs = [net[i][1] for net in nets]
-        if i == 0:
-            w = np.hstack(ws)
-        else:
-            w = np.zeros((sum(x.shape[0] for x in ws), sum(x.shape[1] for x in ws)))
-            r = c = 0
-            for x in ws:
-                w[r:r + x.shape[0], c:c + x.shape[1]] = x
-                r, c = r + x.shape[0], c + x.shape[1]
-        b = np.concatenate(bs)
+        w = np.hstack(ws) if i == 0 else block_diag(*ws)
+        b = np.concatenate([net[i][1] for net in nets])
         if i == len(nets[0]) - 1:   # the outputs: one unit, the mean of the members' logits
             w = w.sum(axis=1, keepdims=True) / len(nets)
             b = np.array([b.mean()])
