@@ -25,7 +25,7 @@ import numpy as np
 
 from clean_article.api import _results
 from clean_article.labels import BODY, LABELS
-from clean_article.training import fit, split_docs, training_docs
+from clean_article.training import fit, split_docs, training_docs, weigh_hand_labels
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -94,7 +94,8 @@ def main() -> None:
         if args.limit:
             pick = np.random.default_rng(args.seed + fold).permutation(len(train_auto))[:args.limit]
             train_auto = [train_auto[i] for i in sorted(pick)]
-        model = fit(train_hand + train_auto, seed=args.seed, log=quiet, use_dom=args.input == "html")
+        model = fit(weigh_hand_labels(train_auto + train_hand, quiet), seed=args.seed, log=quiet,
+                    use_dom=args.input == "html")
         for d in held:
             res = _results(d.lines, model, model.threshold, d.dom if model.uses_dom else None)
             for lab, r in zip(d.labels, res):

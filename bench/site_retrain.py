@@ -73,11 +73,11 @@ def main() -> None:
             s = aggregate([page_scores(gold[d.doc_id], _clean(site_model, d)) for d in test])["f1"]
             results.append((set_name, site, len(test), b, s))
             print(f"{set_name:<9} {site:<28} test pages={len(test):<3} base F1={b:.3f}  site model F1={s:.3f}  "
-                  f"({s - b:+.3f})", flush=True)
+                  f"({s - b:+.4f})", flush=True)
     diffs = [s - b for *_, b, s in results]
     print(f"\naverage over {len(results)} sites: base {sum(r[3] for r in results) / len(results):.3f}, "
           f"site model {sum(r[4] for r in results) / len(results):.3f} "
-          f"(mean change {sum(diffs) / len(diffs):+.3f}, worst {min(diffs):+.3f}, best {max(diffs):+.3f})")
+          f"(mean change {sum(diffs) / len(diffs):+.3f}, worst {min(diffs):+.4f}, best {max(diffs):+.3f})")
 
     # timing: the whole `clean-article train` path on 10 labelled pages of one site
     site_pages = sorted((p for p in datasets.wcxb() if p.site == "rei.com"), key=lambda p: p.page_id)[:10]

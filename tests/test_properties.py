@@ -1,5 +1,6 @@
 """Property-based tests (hypothesis): on any input, clean/classify/clean_html/the labelled reader
-raise nothing unexpected, keep input lines in order, and are deterministic."""
+raise nothing unexpected, keep input lines in order, and are deterministic. A "line" is a unit of
+split_lines: an input line, or one cell of a line laid out as a table row."""
 
 import tempfile
 from pathlib import Path

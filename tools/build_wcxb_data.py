@@ -73,19 +73,21 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--dom-only", action="store_true", help="only rewrite lxml.dom.gz")
+    ap.add_argument("--converters", default=",".join(CONVERTERS), help="comma list of converters to rebuild")
     args = ap.parse_args()
     pages = list(datasets.wcxb())[: args.limit]
     OUT.mkdir(parents=True, exist_ok=True)
     if args.dom_only:
         write_dom_file(pages, args.jobs)
         return
-    for conv in CONVERTERS:
+    for conv in args.converters.split(","):
         docs = Parallel(n_jobs=args.jobs, batch_size=16)(delayed(label_page)(p, conv) for p in pages)
         n = write_labelled(docs, OUT / f"{conv}.labels.gz")
         body = sum(d.labels.count("body") for d in docs)
         total = sum(sum(1 for l in d.labels if l) for d in docs)
         print(f"{conv}: {n} pages, {total} lines, {body} body", flush=True)
-    write_dom_file(pages, args.jobs)
+    if "lxml" in args.converters.split(","):
+        write_dom_file(pages, args.jobs)
 
 
 if __name__ == "__main__":

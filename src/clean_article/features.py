@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 __all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes",
-           "line_keys", "line_words", "word_id"]
+           "line_keys", "line_words", "word_id", "thread_headings"]
 
 FEATURE_VERSION = 1
 N_FEATURES = 1 << 20
@@ -224,6 +224,33 @@ def site_items(lines: list[str], rows) -> tuple[np.ndarray, np.ndarray, np.ndarr
         indptr.append(len(indices))
     return (np.array(indptr, dtype=np.int64), np.array(indices, dtype=np.int64),
             np.array(values, dtype=np.float64))
+
+
+# The heading that opens a comment section: "Comments (41)", "{ 167 comments }", "Leave a Reply",
+# "3 thoughts on ...", "40 Responses to ...", "Join the discussion", "Add Comment", "Talkback".
+_THREAD_HEADING = re.compile(
+    r"^[\W_]*(?:\d[\d,]*\s+(?:comments?|responses?|replies|thoughts?|reactions?)\b|"
+    r"(?:\d+\s+of\s+\d+\s+comments\b)|"
+    r"(?:(?:reader|user|readers'?|your|latest|all|view|show|read|hide)\s+)?comments?\s*(?:\(\d[\d,]*\)|\d[\d,]*)?[\W_]*$|"
+    r"(?:responses?|replies|discussion|conversation|trackbacks?|pingbacks?)\s*(?:\(\d+\))?[\W_]*$|"
+    r"(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+|an\s+)?(?:reply|comment|response|opinion)\b|"
+    r"have your say\b|talkback\b|join the (?:discussion|conversation)\b|comments are (?:now )?closed\b)", re.I)
+_THREAD_NOTICE = re.compile(r"\bcomments (?:are|is) owned by\b|\bno comments(?: yet)?\b", re.I)
+_THREAD_WORDS = ("comment", "repl", "respons", "thought", "reaction", "discussion", "conversation",
+                 "trackback", "pingback", "say", "opinion", "talkback")      # every heading above holds one of these
+
+
+def thread_headings(lines: list[str], rows) -> np.ndarray:
+    """Whether each item (a non-blank line, ``rows`` its indices) reads like the heading of a comment
+    section (bool array)."""
+    out = np.zeros(len(rows), dtype=bool)
+    for k, r in enumerate(rows):
+        s = lines[r][:200].strip()
+        low = s.lower()
+        if not any(w in low for w in _THREAD_WORDS):
+            continue
+        out[k] = bool((len(s) <= 80 and _THREAD_HEADING.match(s)) or _THREAD_NOTICE.search(s))
+    return out
 
 
 def item_rows(lines: list[str]) -> list[int]:

@@ -3,9 +3,19 @@
 Every converter (browser copy, html-text, inscriptis, ...) ends paragraphs, list items and menu entries
 with a line break, so a line is the natural unit. Blank lines carry layout (paragraph breaks) and are
 kept as lines; they are never labelled and never output.
+
+Converters that lay a page out on a character grid (inscriptis, lynx) put the cells of a table row side by
+side, padded with spaces, so on a 2000s table-layout page one text line holds a menu entry, a piece of the
+article and a sidebar teaser. A run of three or more spaces between words is such a column gap, and
+each side of it is a line unit of its own: text written by people and every other converter we read
+separates words by one or two spaces (tabs, as a browser's copy of a table gives, are not split). On
+inscriptis text of l3s-gn1, aligned with the gold article, the lines that can be labelled rise from
+0.943 to 0.977 shingle F1 (bench.validate_aligner).
 """
 
 from __future__ import annotations
+
+import re
 
 __all__ = ["split_lines", "decode_bytes"]
 
@@ -13,14 +23,27 @@ __all__ = ["split_lines", "decode_bytes"]
 # for vertical tabs, form feeds and Unicode line/paragraph separators: all of them end a line on screen.
 
 
+_COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
 def split_lines(text: str) -> list[str]:
-    """Split ``text`` into lines (CRLF, lone CR and Unicode separators all end a line).
+    """Split ``text`` into line units: lines (CRLF, lone CR and Unicode separators all end a line),
+    and the columns of a line laid out as a table row (see above).
 
     NUL bytes are dropped: they never belong to text a person reads and break downstream tools.
     """
     if "\x00" in text:
         text = text.replace("\x00", "")
-    return text.splitlines()
+    lines = text.splitlines()
+    if "   " not in text:
+        return lines
+    units: list[str] = []
+    for line in lines:
+        if "   " in line and _COLUMN_GAP.search(line):
+            units.extend(_COLUMN_GAP.split(line))
+        else:
+            units.append(line)
+    return units
 
 
 def decode_bytes(data: bytes) -> str:

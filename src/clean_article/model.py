@@ -19,6 +19,7 @@ never executes code, and prediction needs only numpy: not the scikit-learn that 
 
 from __future__ import annotations
 
+import re
 import hashlib
 import json
 import zipfile
@@ -28,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, site_items
+from .features import FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, site_items, thread_headings
 from .labels import LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
@@ -254,6 +255,35 @@ def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: list[list[int]])
     return out
 
 
+THREAD_MIN_WORDS = 100     # words of body above a comment-section heading for it to end the article
+THREAD_DISCOUNT = 0.1      # factor on the body probability of the lines from that heading on
+_WORD = re.compile(r"\w+")
+
+
+def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float) -> int | None:
+    """The item where a comment thread takes over from the article, or None.
+
+    Comments after an article read like prose one line at a time, and the learned passes keep them:
+    on dragnet (2012 blogs and news) they were most of the kept non-article text. Context features
+    for the lines below such a heading, learned from the training pages (2025 sites, whose threads
+    are mostly a form or a few short replies), did not change that, so this is a rule. A heading that opens a comment section ("Comments (41)",
+    "{ 167 comments }", "Leave a Reply"; features.thread_headings) below at least THREAD_MIN_WORDS
+    words of body ends the article there. A heading text that repeats on the page ("Add a comment"
+    under every answer of a Q&A page) is a per-post control, not a section, and is ignored. This is
+    jusText's revision step with one rule; bench.thread_rule measures it."""
+    heads = thread_headings(lines, rows)
+    if not heads.any():
+        return None
+    texts = [lines[rows[k]].strip().lower() for k in np.flatnonzero(heads)]
+    words = 0
+    for k, r in enumerate(rows):
+        if heads[k] and words >= THREAD_MIN_WORDS and texts.count(lines[r].strip().lower()) == 1:
+            return k
+        if p[k] >= threshold:
+            words += len(_WORD.findall(lines[r]))
+    return None
+
+
 @dataclass
 class Model:
     """A trained line model. Build one with ``train.fit`` or ``Model.load``; predict with
@@ -322,9 +352,13 @@ class Model:
     def item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of each non-blank line (the items of ``f``)."""
         p = self.base_item_proba(f, lines, dom)
-        if self.site_rows is None or f.n_items == 0:
-            return p
-        return _sigmoid(logit(p) + site_dot(lines, f.rows, self.site_rows, self.site_coef))
+        if self.site_rows is not None and f.n_items:
+            p = _sigmoid(logit(p) + site_dot(lines, f.rows, self.site_rows, self.site_coef))
+        start = thread_start(lines, f.rows, p, self.threshold) if f.n_items else None
+        if start is not None:
+            p = p.copy()
+            p[start:] *= THREAD_DISCOUNT
+        return p
 
     def predict_proba(self, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of every line of a page (0.0 for blank lines); ``dom`` holds the lines'

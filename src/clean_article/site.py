@@ -187,7 +187,7 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
     return model
 
 
-C_GRID = (0.1, 0.3, 1.0, 3.0)   # ascending: each fit starts from the previous one
+C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)   # ascending: each fit starts from the previous one
 MAX_PAGE_LOSS = 0.001  # a site layer may not make any held-out page worse (beyond rounding)
 
 
@@ -219,10 +219,12 @@ def _choose_C(docs, base, mats, usable) -> tuple[float, dict]:
         return 0.0, {}
     base_f1 = aggregate(base_pages)["f1"]
     means = {C: aggregate(v)["f1"] for C, v in by_C.items()}
+    # The strongest layer among the best: when several strengths score alike on the held-out pages
+    # (a few pages often all reach F1 1.0), the one that follows the user's labels most closely.
     best, best_f1 = 0.0, base_f1 + 0.002
     for C in C_GRID:
         worst = min(aggregate([s])["f1"] - aggregate([b])["f1"] for s, b in zip(by_C[C], base_pages))
-        if worst >= -MAX_PAGE_LOSS and means[C] > best_f1:
+        if worst >= -MAX_PAGE_LOSS and means[C] >= best_f1:      # C_GRID ascends: ties go up
             best, best_f1 = C, means[C]
     cv = {"pages": len(base_pages), "base_f1": base_f1, "by_C": {f"{C:g}": f1 for C, f1 in means.items()},
           "site_f1": means.get(best, base_f1)}

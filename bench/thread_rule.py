@@ -1,0 +1,66 @@
+"""Measure the comment-thread revision (model.thread_start): every set, converter and the HTML model,
+with and without it, on the same model and pages.
+
+    python -m bench.thread_rule [--sets dragnet-test,l3s-gn1,wcxb-heldout] [--min-words 50,100,200]
+
+Prints shingle F1 per set (wcxb-heldout also per page type) without the revision ("off") and with it
+at each minimum of body words above the heading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+
+from clean_article import load_model
+from clean_article import model as model_module
+from clean_article.api import _results
+from clean_article.lines import split_lines
+from clean_article.metrics import aggregate, page_scores
+from clean_article.render import render_html
+
+from .converters import render
+from .run import SETS
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sets", default=",".join(SETS))
+    ap.add_argument("--converters", default="html-text,inscriptis,html")
+    ap.add_argument("--min-words", default="50,100,200")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--html-model", default=None)
+    args = ap.parse_args()
+    settings = [("off", float("inf"))] + [(f"min {w}", int(w)) for w in args.min_words.split(",")]
+    default = model_module.THREAD_MIN_WORDS
+    for set_name in args.sets.split(","):
+        pages = list(itertools.islice(SETS[set_name](), args.limit))
+        for conv in args.converters.split(","):
+            if conv == "html":
+                model = load_model(args.html_model, html=True)
+                inputs = [render_html(p.html) for p in pages]
+                units = [(r.lines, r.dom) for r in inputs]
+            else:
+                model = load_model(args.model)
+                units = [(split_lines(render(p.html, conv)), None) for p in pages]
+            groups = {"all": range(len(pages))}
+            if set_name == "wcxb-heldout":
+                for kind in sorted({p.kind for p in pages}):
+                    groups[kind] = [i for i, p in enumerate(pages) if p.kind == kind]
+            cells = []
+            for name, words in settings:
+                model_module.THREAD_MIN_WORDS = words
+                scores = []
+                for page, (lines, dom) in zip(pages, units):
+                    res = _results(lines, model, model.threshold, dom, kinds=False)
+                    scores.append(page_scores(page.gold, "\n".join(r.text.strip() for r in res if r.is_body)))
+                cells.append((name, {g: aggregate([scores[i] for i in idx])["f1"] for g, idx in groups.items()}))
+            model_module.THREAD_MIN_WORDS = default
+            for g in groups:
+                row = "  ".join(f"{name} {f1[g]:.3f}" for name, f1 in cells)
+                print(f"{set_name:<14}{conv:<12}{g:<15}n={len(groups[g]):<4} {row}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

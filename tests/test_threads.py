@@ -1,0 +1,62 @@
+"""The comment-thread revision: a comment-section heading below the article ends it."""
+
+import numpy as np
+
+from clean_article import clean, classify
+from clean_article.features import item_rows, thread_headings
+from clean_article.model import THREAD_DISCOUNT, thread_start
+
+ARTICLE = [
+    "The city council voted on Tuesday to rebuild the old harbour bridge, ending a dispute that has "
+    "divided the town for more than a decade and delayed repairs that engineers called urgent.",
+    "Supporters said the new bridge would bring visitors back to the waterfront, while opponents "
+    "warned that the cost, estimated at forty million pounds, would fall on local taxpayers.",
+    "Work is expected to begin next spring and to last two years, during which a ferry will carry "
+    "pedestrians across the harbour every fifteen minutes from early morning until late evening.",
+    "The mayor said the decision was the hardest of her time in office but that the town could not "
+    "afford to wait any longer for a bridge that is safe for the children who cross it every day.",
+]
+COMMENTS = [
+    "Comments (3)",
+    "Jane Doe says:",
+    "I have lived by the harbour for thirty years and I think this is a waste of money that the "
+    "council should spend on schools and on the roads that are falling apart all over town.",
+    "Mark says:",
+    "Finally some good news. The old bridge has been closed to lorries for years and the detour "
+    "through the town centre has made every morning a nightmare for anyone who drives to work.",
+]
+
+
+def test_headings_of_comment_sections_are_recognised():
+    yes = ["Comments (41)", "{ 167 comments }", "Leave a Reply", "3 thoughts on “Bridge vote”",
+           "40 Responses to “Taurus Judge”", "Join the discussion", "Comments »", "57 Comments",
+           "Add Comment", "Comments are now closed for this story"]
+    no = ["He said the comments were unfair and would not say more.", "Share this story",
+          "The council will reply to the letter next week.", "Related stories"]
+    lines = yes + no
+    assert thread_headings(lines, item_rows(lines)).tolist() == [True] * len(yes) + [False] * len(no)
+
+
+def test_thread_start_needs_an_article_above_and_a_heading_that_does_not_repeat():
+    lines = ARTICLE + COMMENTS
+    rows = item_rows(lines)
+    p = np.full(len(rows), 0.9)
+    assert thread_start(lines, rows, p, 0.5) == len(ARTICLE)
+    # the same heading before any body text (a comment count under the headline) ends nothing
+    early = ["Comments (3)"] + ARTICLE
+    assert thread_start(early, item_rows(early), np.full(len(early), 0.9), 0.5) is None
+    # "Add a comment" under every answer of a Q&A page is a control, not the start of a section
+    qa = ARTICLE[:2] + ["Add a comment"] + ARTICLE[2:] + ["Add a comment"]
+    assert thread_start(qa, item_rows(qa), np.full(len(qa), 0.9), 0.5) is None
+    # body text the model does not keep does not count towards the article above the heading
+    assert thread_start(lines, rows, np.full(len(rows), 0.1), 0.5) is None
+
+
+def test_clean_drops_the_comment_thread_after_the_article():
+    text = "\n".join(ARTICLE + COMMENTS)
+    out = clean(text).split("\n")
+    assert all(a in out for a in ARTICLE)
+    assert not any(c in out for c in COMMENTS)
+    results = classify(text)
+    heading = next(r for r in results if r.text == "Comments (3)")
+    assert heading.body_probability <= THREAD_DISCOUNT
