@@ -32,31 +32,60 @@ def test_headings_of_comment_sections_are_recognised():
            "40 Responses to “Taurus Judge”", "Join the discussion", "Comments »", "57 Comments",
            "Add Comment", "Comments are now closed for this story"]
     no = ["He said the comments were unfair and would not say more.", "Share this story",
-          "The council will reply to the letter next week.", "Related stories"]
+          "The council will reply to the letter next week.", "Related stories",
+          "The bridge company had no comments on the decision when asked on Wednesday evening.",
+          "300 responses were sent to the council during the consultation.",
+          "Have your say at the exhibition in the library next month.", "Discussion", "Responses",
+          " " * 192 + "Comments on the plan were heard by the committee and will be published."]
     lines = yes + no
     assert thread_headings(lines, item_rows(lines)).tolist() == [True] * len(yes) + [False] * len(no)
 
 
+def _spaced(lines):
+    """Paragraphs separated by blank lines, as converters write them (items are not lines)."""
+    return [x for line in lines for x in (line, "")]
+
+
 def test_thread_start_needs_an_article_above_and_a_heading_that_does_not_repeat():
-    lines = ARTICLE + COMMENTS
+    lines = _spaced(ARTICLE + COMMENTS)
     rows = item_rows(lines)
     p = np.full(len(rows), 0.9)
-    assert thread_start(lines, rows, p, 0.5) == len(ARTICLE)
+    k = thread_start(lines, rows, p, 0.5)
+    assert k == len(ARTICLE) and lines[rows[k]] == "Comments (3)"
+    # a comment count under the headline with the same text as the thread's heading does not hide it
+    counted = ["Comments (3)", ""] + lines
+    rows_c = item_rows(counted)
+    assert thread_start(counted, rows_c, np.full(len(rows_c), 0.9), 0.5) == len(ARTICLE) + 1
     # the same heading before any body text (a comment count under the headline) ends nothing
     early = ["Comments (3)"] + ARTICLE
     assert thread_start(early, item_rows(early), np.full(len(early), 0.9), 0.5) is None
     # "Add a comment" under every answer of a Q&A page is a control, not the start of a section
-    qa = ARTICLE[:2] + ["Add a comment"] + ARTICLE[2:] + ["Add a comment"]
+    qa = ARTICLE + ["Add a comment"] + COMMENTS[2:3] + ["Add a comment"] + COMMENTS[4:]
     assert thread_start(qa, item_rows(qa), np.full(len(qa), 0.9), 0.5) is None
     # body text the model does not keep does not count towards the article above the heading
     assert thread_start(lines, rows, np.full(len(rows), 0.1), 0.5) is None
 
 
 def test_clean_drops_the_comment_thread_after_the_article():
-    text = "\n".join(ARTICLE + COMMENTS)
+    text = "\n".join(_spaced(ARTICLE + COMMENTS))
     out = clean(text).split("\n")
     assert all(a in out for a in ARTICLE)
     assert not any(c in out for c in COMMENTS)
     results = classify(text)
     heading = next(r for r in results if r.text == "Comments (3)")
     assert heading.body_probability <= THREAD_DISCOUNT
+
+
+def test_a_site_whose_labels_keep_replies_turns_the_rule_off(model):
+    from clean_article.labelled import LabelledDoc
+    from clean_article.site import fit_site
+    lines = _spaced(ARTICLE + COMMENTS)
+    forum = ["" if not x else ("other" if x in ("Comments (3)", "Jane Doe says:", "Mark says:") else "body")
+             for x in lines]
+    article = ["" if not x else ("body" if x in ARTICLE else "other") for x in lines]
+    pages = [LabelledDoc(f"p{i}", lines, forum, {}) for i in range(3)]
+    site = fit_site(pages, model)
+    assert site.info["site"]["thread_rule"] is False
+    assert COMMENTS[2] in clean("\n".join(lines), model=site).split("\n")
+    pages = [LabelledDoc(f"p{i}", lines, article, {}) for i in range(3)]
+    assert fit_site(pages, model).info["site"]["thread_rule"] is True

@@ -33,8 +33,10 @@ _HTML_MODEL_NAME = "clean-article-html.npz"
 class LineResult:
     """One line of a page with the model's verdict.
 
-    ``label`` is one of the nine labels (blank lines get ``"blank"``), ``body_probability`` the
-    probability that the line is article body, ``probabilities`` the probability of each label.
+    ``index`` is the line's position among the page's line units (lines.split_lines): the input line
+    number, except after a line that held table columns side by side, which gives one unit per
+    column. ``label`` is one of the nine labels (blank lines get ``"blank"``), ``body_probability``
+    the probability that the line is article body, ``probabilities`` the probability of each label.
     """
 
     index: int

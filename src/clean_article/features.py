@@ -227,17 +227,24 @@ def site_items(lines: list[str], rows) -> tuple[np.ndarray, np.ndarray, np.ndarr
 
 
 # The heading that opens a comment section: "Comments (41)", "{ 167 comments }", "Leave a Reply",
-# "3 thoughts on ...", "40 Responses to ...", "Join the discussion", "Add Comment", "Talkback".
+# "3 thoughts on ...", "40 Responses to ...", "Join the discussion", "Add Comment", "Talkback". Every
+# branch runs to the end of the (short) line, so a sentence that merely starts with these words
+# ("300 responses were sent to the council") is not a heading; a bare "Discussion" or "Responses" is
+# not one either, as reports and papers have sections of those names.
 _THREAD_HEADING = re.compile(
-    r"^[\W_]*(?:\d[\d,]*\s+(?:comments?|responses?|replies|thoughts?|reactions?)\b|"
-    r"(?:\d+\s+of\s+\d+\s+comments\b)|"
-    r"(?:(?:reader|user|readers'?|your|latest|all|view|show|read|hide)\s+)?comments?\s*(?:\(\d[\d,]*\)|\d[\d,]*)?[\W_]*$|"
-    r"(?:responses?|replies|discussion|conversation|trackbacks?|pingbacks?)\s*(?:\(\d+\))?[\W_]*$|"
-    r"(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+|an\s+)?(?:reply|comment|response|opinion)\b|"
-    r"have your say\b|talkback\b|join the (?:discussion|conversation)\b|comments are (?:now )?closed\b)", re.I)
-_THREAD_NOTICE = re.compile(r"\bcomments (?:are|is) owned by\b|\bno comments(?: yet)?\b", re.I)
-_THREAD_WORDS = ("comment", "repl", "respons", "thought", "reaction", "discussion", "conversation",
-                 "trackback", "pingback", "say", "opinion", "talkback")      # every heading above holds one of these
+    r"^[\W_]*(?:"
+    r"\d[\d,]*\s+(?:comments?|responses?|replies|thoughts?|reactions?)"
+    r"(?:\s+(?:to|on)\s.*|\W+\s*(?:read them|add one)\b.*)?|"
+    r"\d+\s+of\s+\d+\s+comments\s+loaded\b.*|"
+    r"(?:(?:reader|user|readers'?|your|latest|all|view|show|read|hide)\s+)?comments?\s*(?:\(\d[\d,]*\)|\d[\d,]*)?|"
+    r"(?:responses?|replies)\s*\(\d[\d,]*\)|trackbacks?|pingbacks?|"
+    r"(?:leave|post|add|write|submit)\s+(?:a\s+|your\s+|an\s+)?(?:reply|comment|response|opinion)(?:\s+cancel\s+reply)?|"
+    r"have\s+your\s+say|talkback(?:\s*-\s*add your opinion|\s+here)?|join\s+the\s+(?:discussion|conversation)|"
+    r"comments\s+are\s+(?:now\s+)?closed(?:\s+for\s+this\s+(?:story|article|post|entry))?|no\s+comments(?:\s+yet)?"
+    r")[\W_]*$", re.I)
+_THREAD_NOTICE = re.compile(r"\bthe following comments are owned by\b", re.I)
+_THREAD_WORDS = ("comment", "repl", "respons", "thought", "reaction", "trackback", "pingback", "say",
+                 "opinion", "talkback", "discussion", "conversation")   # every heading above holds one
 
 
 def thread_headings(lines: list[str], rows) -> np.ndarray:
@@ -245,9 +252,12 @@ def thread_headings(lines: list[str], rows) -> np.ndarray:
     section (bool array)."""
     out = np.zeros(len(rows), dtype=bool)
     for k, r in enumerate(rows):
-        s = lines[r][:200].strip()
+        line = lines[r]
+        if len(line) > 400:
+            continue
+        s = line.strip()
         low = s.lower()
-        if not any(w in low for w in _THREAD_WORDS):
+        if len(s) > 200 or not any(w in low for w in _THREAD_WORDS):
             continue
         out[k] = bool((len(s) <= 80 and _THREAD_HEADING.match(s)) or _THREAD_NOTICE.search(s))
     return out

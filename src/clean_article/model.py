@@ -19,10 +19,11 @@ never executes code, and prediction needs only numpy: not the scikit-learn that 
 
 from __future__ import annotations
 
-import re
 import hashlib
 import json
+import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -266,21 +267,25 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float) -> int
     Comments after an article read like prose one line at a time, and the learned passes keep them:
     on dragnet (2012 blogs and news) they were most of the kept non-article text. Context features
     for the lines below such a heading, learned from the training pages (2025 sites, whose threads
-    are mostly a form or a few short replies), did not change that, so this is a rule. A heading that opens a comment section ("Comments (41)",
-    "{ 167 comments }", "Leave a Reply"; features.thread_headings) below at least THREAD_MIN_WORDS
-    words of body ends the article there. A heading text that repeats on the page ("Add a comment"
-    under every answer of a Q&A page) is a per-post control, not a section, and is ignored. This is
-    jusText's revision step with one rule; bench.thread_rule measures it."""
+    are mostly a form or a few short replies), did not change that, so this is a rule. A heading
+    that opens a comment section ("Comments (41)", "{ 167 comments }", "Leave a Reply";
+    features.thread_headings) below at least THREAD_MIN_WORDS words of body (items with ``p`` at or
+    above ``threshold``) ends the article there. A heading text that repeats below that point ("Add
+    a comment" under every answer of a Q&A page) is a per-post control, not a section, and is
+    ignored; the same text above the article (a comment count under the headline) does not count.
+    This is jusText's revision step with one rule; bench.thread_rule measures it."""
     heads = thread_headings(lines, rows)
     if not heads.any():
         return None
-    texts = [lines[rows[k]].strip().lower() for k in np.flatnonzero(heads)]
-    words = 0
-    for k, r in enumerate(rows):
-        if heads[k] and words >= THREAD_MIN_WORDS and texts.count(lines[r].strip().lower()) == 1:
-            return k
-        if p[k] >= threshold:
-            words += len(_WORD.findall(lines[r]))
+    words = np.zeros(len(rows))
+    for k in np.flatnonzero(p >= threshold):
+        words[k] = len(_WORD.findall(lines[rows[k]]))
+    above = np.cumsum(words) - words                   # body words above each item
+    eligible = [k for k in np.flatnonzero(heads) if above[k] >= THREAD_MIN_WORDS]
+    seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
+    for k in eligible:
+        if seen[lines[rows[k]].strip().lower()] == 1:
+            return int(k)
     return None
 
 
@@ -354,7 +359,8 @@ class Model:
         p = self.base_item_proba(f, lines, dom)
         if self.site_rows is not None and f.n_items:
             p = _sigmoid(logit(p) + site_dot(lines, f.rows, self.site_rows, self.site_coef))
-        start = thread_start(lines, f.rows, p, self.threshold) if f.n_items else None
+        use_rule = (self.info.get("site") or {}).get("thread_rule", True)
+        start = thread_start(lines, f.rows, p, self.threshold) if f.n_items and use_rule else None
         if start is not None:
             p = p.copy()
             p[start:] *= THREAD_DISCOUNT

@@ -28,7 +28,7 @@ from .features import N_FEATURES, featurize, item_rows, site_items
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
 from .metrics import aggregate, page_scores, page_texts
-from .model import Model, logit
+from .model import Model, logit, thread_start
 
 __all__ = ["prefill", "fit_site", "train_site", "check_labels", "write_model_card", "pages_from_files",
            "UNSURE_BAND"]
@@ -183,8 +183,24 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
         model = _with_layer(base, _IDENTITY)
     else:
         model = _with_layer(base, _fit_layer(_stack([mats[i] for i in usable]), C))
-    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv}
+    rule = _thread_rule_fits(docs)
+    if log and not rule:
+        log("your labels keep lines below a comment-section heading as body: the comment-thread rule "
+            "is off for this site model")
+    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, "thread_rule": rule}
     return model
+
+
+def _thread_rule_fits(docs: list[LabelledDoc]) -> bool:
+    """Whether the labels agree with model.thread_start: no page has body lines below the heading
+    where the rule would end its article (on a forum, the replies are the content)."""
+    for d in docs:
+        rows = item_rows(d.lines)
+        body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
+        start = thread_start(d.lines, rows, body, 0.5) if rows else None
+        if start is not None and body[start:].any():
+            return False
+    return True
 
 
 C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)   # ascending: each fit starts from the previous one
