@@ -25,7 +25,7 @@ import numpy as np
 
 from clean_article.api import _results
 from clean_article.labels import BODY, LABELS
-from clean_article.training import fit, split_docs, training_docs, weigh_hand_labels
+from clean_article.training import fit, names_kinds, split_docs, training_docs, weigh_hand_labels
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -73,10 +73,10 @@ def main() -> None:
     quiet = lambda s: None  # noqa: E731
     docs, _ = training_docs(DATA, args.input, log=print)
     docs, _ = split_docs(docs)                       # wcxb held-out domains stay out of everything
-    hand = [d for d in docs if d.meta.get("kinds", "yes") != "no"]
+    hand = [d for d in docs if names_kinds(d)]
     if args.input == "html":
         hand = [d for d in hand if d.dom is not None]
-    auto = [d for d in docs if d.meta.get("kinds", "yes") == "no"]
+    auto = [d for d in docs if not names_kinds(d)]
     sites = sorted({site_of(d) for d in hand})
     rng = np.random.default_rng(args.seed)
     fold_of = dict(zip(sites, rng.permutation(len(sites)) % args.folds))

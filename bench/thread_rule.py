@@ -14,13 +14,10 @@ import itertools
 
 from clean_article import load_model
 from clean_article import model as model_module
-from clean_article.api import _results
-from clean_article.lines import split_lines
 from clean_article.metrics import aggregate, page_scores
-from clean_article.render import render_html
 
 from .converters import render
-from .run import SETS
+from .run import SETS, _kept_html, _kept_text
 
 
 def main() -> None:
@@ -39,11 +36,10 @@ def main() -> None:
         for conv in args.converters.split(","):
             if conv == "html":
                 model = load_model(args.html_model, html=True)
-                inputs = [render_html(p.html) for p in pages]
-                units = [(r.lines, r.dom) for r in inputs]
+                inputs, keep = [p.html for p in pages], _kept_html
             else:
                 model = load_model(args.model)
-                units = [(split_lines(render(p.html, conv)), None) for p in pages]
+                inputs, keep = [render(p.html, conv) for p in pages], _kept_text
             groups = {"all": range(len(pages))}
             if set_name == "wcxb-heldout":
                 for kind in sorted({p.kind for p in pages}):
@@ -51,12 +47,13 @@ def main() -> None:
             cells = []
             for name, words in settings:
                 model_module.THREAD_MIN_WORDS = words
-                scores = []
-                for page, (lines, dom) in zip(pages, units):
-                    res = _results(lines, model, model.threshold, dom, kinds=False)
-                    scores.append(page_scores(page.gold, "\n".join(r.text.strip() for r in res if r.is_body)))
+                try:
+                    kept = [keep(x, model) for x in inputs]
+                finally:
+                    model_module.THREAD_MIN_WORDS = default
+                scores = [page_scores(page.gold, "\n".join(t.strip() for t, k in zip(*d) if k))
+                          for page, d in zip(pages, kept)]
                 cells.append((name, {g: aggregate([scores[i] for i in idx])["f1"] for g, idx in groups.items()}))
-            model_module.THREAD_MIN_WORDS = default
             for g in groups:
                 row = "  ".join(f"{name} {f1[g]:.3f}" for name, f1 in cells)
                 print(f"{set_name:<14}{conv:<12}{g:<15}n={len(groups[g]):<4} {row}", flush=True)

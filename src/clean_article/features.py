@@ -243,8 +243,9 @@ _THREAD_HEADING = re.compile(
     r"comments\s+are\s+(?:now\s+)?closed(?:\s+for\s+this\s+(?:story|article|post|entry))?|no\s+comments(?:\s+yet)?"
     r")[\W_]*$", re.I)
 _THREAD_NOTICE = re.compile(r"\bthe following comments are owned by\b", re.I)
-_THREAD_WORDS = ("comment", "repl", "respons", "thought", "reaction", "trackback", "pingback", "say",
-                 "opinion", "talkback", "discussion", "conversation")   # every heading above holds one
+# every heading above holds one of these: a cheap test before the full patterns
+_THREAD_WORDS = re.compile(r"comment|repl|respons|thought|reaction|trackback|pingback|say|opinion|talkback|"
+                           r"discussion|conversation", re.I)
 
 
 def thread_headings(lines: list[str], rows) -> np.ndarray:
@@ -256,8 +257,7 @@ def thread_headings(lines: list[str], rows) -> np.ndarray:
         if len(line) > 400:
             continue
         s = line.strip()
-        low = s.lower()
-        if len(s) > 200 or not any(w in low for w in _THREAD_WORDS):
+        if len(s) > 200 or not _THREAD_WORDS.search(s):
             continue
         out[k] = bool((len(s) <= 80 and _THREAD_HEADING.match(s)) or _THREAD_NOTICE.search(s))
     return out

@@ -41,8 +41,8 @@ def split_lines(text: str) -> list[str]:
         return lines
     units: list[str] = []
     for line in lines:
-        if "   " in line and _COLUMN_GAP.search(line):
-            units.extend(_COLUMN_GAP.split(line))
+        if "   " in line:
+            units.extend(_COLUMN_GAP.split(line))   # [line] when the spaces are not between words
         else:
             units.append(line)
     return units
