@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from clean_article import load_model
-from clean_article.api import _results
+from clean_article.api import _body_mask
 from clean_article.lines import split_lines
 from clean_article.render import render_html
 from clean_article.align import align_lines
@@ -74,15 +74,14 @@ def error_breakdown(pages, details) -> dict[str, float]:
 
 def _kept_text(text: str, model) -> tuple[list[str], list[bool]]:
     """What `clean` does (no kind head), keeping each line's verdict for the error breakdown."""
-    results = _results(split_lines(text), model, model.threshold, kinds=False)
-    return [r.text for r in results], [r.is_body for r in results]
+    lines = split_lines(text)
+    return lines, _body_mask(lines, model, model.threshold)[0]
 
 
 def _kept_html(html: str, model) -> tuple[list[str], list[bool]]:
     """What `clean_html` does, the lxml parse included."""
     page = render_html(html)
-    results = _results(page.lines, model, model.threshold, page.dom, kinds=False)
-    return [r.text for r in results], [r.is_body for r in results]
+    return page.lines, _body_mask(page.lines, model, model.threshold, page.dom)[0]
 
 
 def _batch(records, jobs: int, model_path, html_model_path) -> tuple[list[str], float]:

@@ -129,3 +129,29 @@ def test_jsonl_edge_records_never_stop_a_batch(capsys, tmp_path):
 def test_jobs_zero_is_a_clear_error(capsys, tmp_path):
     code, out, err = run(["--jsonl", "--jobs", "0", str(tmp_path / "x.jsonl")], capsys)
     assert code == 2 and "--jobs" in err
+
+
+def test_a_text_longer_than_any_page_is_scored_in_parts(monkeypatch):
+    import clean_article.model as model_module
+    n = len(ARTICLE.splitlines())
+    text = ARTICLE.rstrip("\n") + "\n" + "\n".join(f"filler line {i}" for i in range(40)) + "\n" + ARTICLE
+    whole = classify(text)
+    monkeypatch.setattr(model_module, "PART_LINES", n + 40)   # two parts: each an article and 20 fillers
+    parts = classify(text)
+    assert [r.index for r in parts] == list(range(len(whole)))      # every line, once, in order
+    assert [r.text for r in parts] == [r.text for r in whole]
+    assert clean(text).count(KEY) == 2                              # each part is cleaned as a page
+
+
+def test_parts_cover_every_line_once_and_are_balanced(monkeypatch):
+    import clean_article.model as model_module
+    from clean_article.model import page_parts
+    assert page_parts([]) == [(0, 0)] and page_parts(["a"] * 5) == [(0, 5)]
+    monkeypatch.setattr(model_module, "PART_LINES", 10)
+    parts = page_parts(["a line"] * 21)
+    assert [b - a for a, b in parts] == [7, 7, 7]                  # not 10, 10 and a lone line
+    assert parts[0][0] == 0 and parts[-1][1] == 21 and all(b == c for (_, b), (c, _) in zip(parts, parts[1:]))
+    monkeypatch.setattr(model_module, "PART_LINES", 20_000)
+    monkeypatch.setattr(model_module, "PART_CHARS", 100)
+    parts = page_parts(["x" * 30] * 10)                             # 310 characters (with line ends)
+    assert parts[-1][1] == 10 and all(31 * (b - a) <= 100 for a, b in parts) and len(parts) <= 5

@@ -17,7 +17,7 @@ from conftest import DATA
 N_PAGES = 60
 EVAL_SHA256 = "544fa809f0b798cdbff6fbc8cc2905dd0803d7fafec978ab949a5c42f15914f8"
 # measured with the shipped model, minus about 0.02 for noise between platforms
-FLOORS = {"html-text": 0.89, "inscriptis": 0.89, "lxml": 0.89}  # measured 0.912, 0.916, 0.913
+FLOORS = {"html-text": 0.89, "inscriptis": 0.89, "lxml": 0.89}  # measured 0.906, 0.912, 0.909
 
 
 def _sample(converter):

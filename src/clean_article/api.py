@@ -19,7 +19,7 @@ import numpy as np
 from .features import featurize
 from .labels import BODY, LABELS
 from .lines import split_lines
-from .model import Model, ModelError
+from .model import Model, ModelError, page_parts
 from .render import render_html
 
 __all__ = ["LineResult", "Article", "clean", "classify", "extract", "clean_html", "classify_html",
@@ -92,9 +92,32 @@ def load_model(path: str | os.PathLike | None = None, html: bool = False) -> Mod
     return _load_cached(str(p.resolve()), mtime)
 
 
+def _body_mask(lines: list[str], model: Model, threshold: float,
+               dom: list[str] | None = None) -> tuple[list[bool], int]:
+    """Which lines are body, and how many lines are not blank: what ``clean`` needs, without building
+    a LineResult per line (that took a fifth of the time of a page)."""
+    dom = dom if model.uses_dom else None
+    keep = np.zeros(len(lines), dtype=bool)
+    items = 0
+    for a, b in page_parts(lines):
+        part, part_dom = lines[a:b], (dom[a:b] if dom is not None else None)
+        f = featurize(part, part_dom)
+        keep[a + f.rows[model.item_proba(f, part, part_dom) >= threshold]] = True
+        items += f.n_items
+    return keep.tolist(), items
+
+
 def _results(lines: list[str], model: Model, threshold: float,
              dom: list[str] | None = None, kinds: bool = True) -> list[LineResult]:
     dom = dom if model.uses_dom else None
+    out: list[LineResult] = []
+    for a, b in page_parts(lines):
+        out.extend(_part_results(lines[a:b], a, model, threshold, dom[a:b] if dom is not None else None, kinds))
+    return out
+
+
+def _part_results(lines: list[str], offset: int, model: Model, threshold: float,
+                  dom: list[str] | None, kinds: bool) -> list[LineResult]:
     f = featurize(lines, dom)
     p_body = model.item_proba(f, lines, dom)
     if kinds:
@@ -107,7 +130,7 @@ def _results(lines: list[str], model: Model, threshold: float,
     for i, text in enumerate(lines):
         k = by_row.get(i)
         if k is None:
-            out.append(LineResult(i, text, "blank", 0.0, {}))
+            out.append(LineResult(offset + i, text, "blank", 0.0, {}))
             continue
         pb = float(p_body[k])
         probs = {BODY: pb}
@@ -121,7 +144,7 @@ def _results(lines: list[str], model: Model, threshold: float,
         for lab in LABELS:
             probs.setdefault(lab, 0.0)
         label = BODY if pb >= threshold else best_kind
-        out.append(LineResult(i, text, label, pb, probs))
+        out.append(LineResult(offset + i, text, label, pb, probs))
     return out
 
 
@@ -157,9 +180,12 @@ def clean(text: str, model: Model | None = None, threshold: float | None = None,
     to keep instead (e.g. ``{"title", "body", "caption"}``), in page order."""
     model = model or load_model()
     keep = _keep_set(keep)
-    results = _results(split_lines(text), model, model.threshold if threshold is None else threshold,
-                       kinds=keep != {BODY})  # the kind of a dropped line does not matter for body only
-    return "\n".join(r.text.strip() for r in results if r.label in keep)
+    threshold = model.threshold if threshold is None else threshold
+    lines = split_lines(text)
+    if keep == {BODY}:   # the kind of a dropped line does not matter
+        mask, _ = _body_mask(lines, model, threshold)
+        return "\n".join(line.strip() for line, k in zip(lines, mask) if k)
+    return "\n".join(r.text.strip() for r in _results(lines, model, threshold) if r.label in keep)
 
 
 def extract(text: str, model: Model | None = None, threshold: float | None = None) -> Article:
@@ -182,10 +208,12 @@ def clean_html(html: str | bytes, model: Model | None = None, threshold: float |
     """The article body of an HTML page, one block per line (or the labels named in ``keep``)."""
     model = model or load_model(html=True)
     keep = _keep_set(keep)
+    threshold = model.threshold if threshold is None else threshold
     page = render_html(html)
-    results = _results(page.lines, model, model.threshold if threshold is None else threshold, page.dom,
-                       kinds=keep != {BODY})
-    return "\n".join(r.text for r in results if r.label in keep)
+    if keep == {BODY}:
+        mask, _ = _body_mask(page.lines, model, threshold, page.dom)
+        return "\n".join(line for line, k in zip(page.lines, mask) if k)
+    return "\n".join(r.text for r in _results(page.lines, model, threshold, page.dom) if r.label in keep)
 
 
 def extract_html(html: str | bytes, model: Model | None = None, threshold: float | None = None) -> Article:

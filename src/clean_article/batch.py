@@ -44,7 +44,7 @@ def clean_record(rec: dict, model_path: str | None = None, html_model_path: str 
                  keep: Iterable[str] | None = None) -> dict:
     """Clean one record (see the module docstring); models are loaded once per process and cached.
     ``keep`` names the labels to keep (default: body)."""
-    from .api import _keep_set, _results, load_model
+    from .api import _body_mask, _keep_set, _results, load_model
     from .lines import split_lines
     from .render import render_html
     out = {"id": rec.get("id")}
@@ -64,14 +64,17 @@ def clean_record(rec: dict, model_path: str | None = None, html_model_path: str 
             return out
         t = model.threshold if threshold is None else threshold
         keep = _keep_set(keep)
-        results = _results(lines, model, t, dom, kinds=keep != {"body"})
+        if keep == {"body"}:
+            mask, items = _body_mask(lines, model, t, dom)
+        else:
+            results = _results(lines, model, t, dom)
+            mask, items = [r.label in keep for r in results], sum(1 for r in results if r.label != "blank")
     except Exception as e:  # one broken record must not stop a crawl-sized batch
         out["error"] = f"{type(e).__name__}: {e}"
         return out
-    kept = [r.text.strip() for r in results if r.label in keep]
-    items = sum(1 for r in results if r.label != "blank")
+    kept = [line.strip() for line, k in zip(lines, mask) if k]
     if not kept and fallback_all:
-        kept = [r.text.strip() for r in results if r.label != "blank"]
+        kept = [line.strip() for line in lines if line.strip()]
         out["fallback"] = True
     out.update(text="\n".join(kept), lines_kept=len(kept), lines=items)
     return out

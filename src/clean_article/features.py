@@ -1,18 +1,31 @@
 """Line features: one code path for training and inference.
 
-Each non-blank line becomes a sparse vector of hashed features, grouped in blocks that are each
-scaled to unit length so that a long paragraph does not outvote a short line by sheer word count:
+Each non-blank line becomes a sparse vector of hashed features, grouped in blocks; each entry of a
+block is worth 1/sqrt(entries in the block), so that a long paragraph does not outvote a short line
+by sheer word count:
 
 - words (lower-cased ``\\w+`` tokens) and word bigrams;
 - character 3-grams of each word, with word boundaries (robust to inflection and to glued words
   such as "FacebookTwitterWhatsapp");
-- shape: length, word count, case, digits, punctuation, the last character, bullets, separators,
-  dates, "N hours ago", copyright, URLs, indentation, blank lines around it, repeats in the page;
+- shape: length, word count, case, digits, punctuation, the first and last character, bullets,
+  separators, dates, "N hours ago", copyright, URLs, indentation, blank lines around it, repeats in
+  the page;
 - position in the page (deciles, and distance in lines from the top and the bottom);
-- the shape of the two lines before and after (prefixed ``p1:``, ``p2:``, ``n1:``, ``n2:``).
+- the shape of the two lines before and after;
+- for HTML pages, the line's DOM descriptors (render.render_html) and the block tag and link density
+  of the lines before and after.
 
-Hashing uses CRC-32 (stable across Python versions and processes, unlike ``hash()``), so a model file
-needs no vocabulary and no scikit-learn at inference time.
+The whole page is featurised at once: its lines are joined and read as one array of code points, and
+words, character n-grams, counts and their hashes are numpy operations over that array. A loop over
+lines in Python was nine tenths of ``clean``'s time (feature version 1); this is the same information
+at a fraction of the cost. Hashes are a 64-bit polynomial of the code points, finished by the
+splitmix64 mixer, in numpy's wrap-around uint64 arithmetic: the same on every platform, Python and
+process, so a model file needs no vocabulary and no scikit-learn at inference time.
+
+A feature that occurs twice in a block (a word used twice on a line) is two entries of the row, which a
+dot product sums: a block is unit length when its features are distinct, and a line that repeats
+a word weighs a little more (version 1 counted the repeats first, which cost a sort per page). Words
+are lower-cased a character at a time ("\u0130" keeps its dot, a final sigma is a sigma).
 """
 
 from __future__ import annotations
@@ -21,101 +34,271 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 __all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes",
-           "line_keys", "line_words", "word_id", "thread_headings"]
+           "line_keys", "line_words", "word_id", "thread_headings", "site_items"]
 
-FEATURE_VERSION = 1
-N_FEATURES = 1 << 20
+FEATURE_VERSION = 2
+_BITS = 20
+N_FEATURES = 1 << _BITS
 _MASK = N_FEATURES - 1
 _MAX_WORDS = 64          # words per line that feed word and char-gram features
-_MAX_LINE = 5000         # characters per line that feed shape features (a 10 MB line stays cheap)
+_MAX_LINE = 5000         # characters per line that feed features (a 10 MB line stays cheap)
 
-_TOKEN = re.compile(r"\w+")
-_DATE = re.compile(
-    r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
-    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})", re.I)
-_AGO = re.compile(r"\b\d+\s*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago\b", re.I)
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?", re.I)
-_URL = re.compile(r"https?://|www\.|\.com\b|\.html?\b", re.I)
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_BULLET = re.compile(r"^\s*(?:[•·▪►▸◦‣∙*>»\-–—]|\d{1,2}[.)])\s")
-_SEPARATORS = set("|•·»›/>")
-_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
+_U = np.uint64
+_R = _U(0x9E3779B97F4A7C15)                     # odd: invertible modulo 2**64
+_R_INV = _U(pow(0x9E3779B97F4A7C15, -1, 1 << 64))
+_SALT_WORD, _SALT_BIGRAM, _SALT_GRAM, _SALT_SHAPE = (_U(s) for s in (
+    0x5A17_0001_D1B5_4A32, 0x5A17_0002_7F4A_7C15, 0x5A17_0003_94D0_49BB, 0x5A17_0004_BF58_476D))
+_BOUNDARY = _U(0x110000)                         # above every code point: the word edge in 3-grams
 
 
-def _h(s: str) -> int:
-    return zlib.crc32(s.encode("utf-8", "surrogatepass")) & _MASK
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser on a uint64 array (wrap-around arithmetic)."""
+    x = x ^ (x >> _U(30))
+    x = x * _U(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> _U(27))
+    x = x * _U(0x94D049BB133111EB)
+    return x ^ (x >> _U(31))
 
 
-def _bucket(x: float, edges: tuple) -> int:
-    for i, e in enumerate(edges):
-        if x < e:
-            return i
-    return len(edges)
+def _ids(x: np.ndarray, salt: np.uint64) -> np.ndarray:
+    """Feature ids in [0, N_FEATURES) of uint64 hash values."""
+    return (_mix(x ^ salt) >> _U(64 - _BITS)).astype(np.int32)
 
 
-_LEN_EDGES = (2, 5, 10, 20, 35, 50, 80, 120, 200, 400, 800)
-_NW_EDGES = (1, 2, 3, 4, 6, 9, 13, 20, 30, 50, 100)
-_RATIO_EDGES = (0.01, 0.05, 0.15, 0.3, 0.5, 0.7, 0.9)
+# ---------------------------------------------------------------- characters
+_WORD, _ALPHA, _UPPER, _DIGIT, _SPACE, _ALNUM, _SEP, _SENT = (1 << i for i in range(8))
+_CLASS_PUNCT = ".!?:;,)\"'\u201d\u2019\u2026|\u00bb>-\u2013\u2014"
+_CLASS_NAMES = ("U", "l", "d") + tuple(_CLASS_PUNCT) + ("o",)
+_SEPARATORS = "|\u2022\u00b7\u00bb\u203a/>"
 
 
-def _char_class(c: str) -> str:
-    if c.isalpha():
-        return "U" if c.isupper() else "l"
-    if c.isdigit():
-        return "d"
-    return c if c in ".!?:;,)\"'”’…|»>-–—" else "o"
+def _props_of(chars: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per character: a bit field of properties (\\w, letter, upper case, digit, space, alphanumeric,
+    separator, sentence end), the lower-case code point, and the class of the first/last-character
+    feature."""
+    n = len(chars)
+
+    def flags(fn):
+        return np.fromiter(map(fn, chars), dtype=bool, count=n)
+
+    codes = np.frombuffer(chars.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    alpha, upper, digit = flags(str.isalpha), flags(str.isupper), flags(str.isdigit)
+    space, alnum = flags(str.isspace), flags(str.isalnum)
+    props = (alpha * _ALPHA | upper * _UPPER | digit * _DIGIT | space * _SPACE | alnum * (_ALNUM | _WORD)
+             ).astype(np.uint8)
+    props[np.isin(codes, [ord(c) for c in _SEPARATORS])] |= _SEP
+    props[np.isin(codes, [ord(c) for c in ".!?"])] |= _SENT
+    props[codes == ord("_")] |= _WORD
+    lowered = "".join([lc if len(lc) == 1 else c for c, lc in zip(chars, map(str.lower, chars))])
+    lower = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.uint32)
+    cls = np.full(n, len(_CLASS_NAMES) - 1, dtype=np.uint8)
+    for i, c in enumerate(_CLASS_PUNCT):
+        cls[codes == ord(c)] = 3 + i
+    cls[digit] = 2
+    cls[alpha] = np.where(upper[alpha], 0, 1)
+    return props, lower, cls
+
+
+@lru_cache(maxsize=1)
+def _bmp_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """_props_of for every code point below 0x10000, built on first use (about 0.1 s), not at import."""
+    return _props_of("".join(map(chr, range(0x10000))))
+
+
+def _char_arrays(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    props_t, lower_t, cls_t = _bmp_tables()
+    astral = cp >= 0x10000
+    if not astral.any():
+        return props_t[cp], lower_t[cp], cls_t[cp]
+    safe = np.where(astral, 0, cp)
+    props, lower, cls = props_t[safe], lower_t[safe], cls_t[safe]
+    uniq, inv = np.unique(cp[astral], return_inverse=True)
+    p, lo, c = _props_of("".join(map(chr, uniq.tolist())))
+    props[astral], lower[astral], cls[astral] = p[inv], lo[inv], c[inv]
+    return props, lower, cls
+
+
+# ---------------------------------------------------------------- shapes
+_LEN_EDGES = np.array((2, 5, 10, 20, 35, 50, 80, 120, 200, 400, 800))
+_NW_EDGES = np.array((1, 2, 3, 4, 6, 9, 13, 20, 30, 50, 100))
+_RATIO_EDGES = np.array((0.01, 0.05, 0.15, 0.3, 0.5, 0.7, 0.9))
+_IND_EDGES = np.array((1, 3, 5, 9, 17))
+_POS_EDGES = np.array((1, 2, 4, 8, 16, 32, 64))
+
+# Patterns searched over the lower-cased page (items joined by "\n"; [^\S\n] is a space that does not
+# cross into the next item). Each starts with a literal or a digit, which re scans for quickly: a
+# leading \b or alternation made them most of featurize's time.
+_SP = r"[^\S\n]"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# 12/09/2023, 2023-09-12, 12 sep 2023, and the "14, " of "sep 14, 2023" (group md: checked for the month
+# before it in _flag_items; the year is a lookahead, so that it can still start a date of its own). The
+# lookbehind is the \b of feature version 1: no match inside a longer run of digits or a word.
+_DATE = re.compile(r"\d(?<!\w\d)(?:\d?[/.-]\d{1,2}[/.-]\d{2,4}|\d{3}-\d{2}-\d{2}|\d?" + _SP + "+" + _MONTH + ",?"
+                   + _SP + r"+\d{4}|(?P<md>\d?(?:st|nd|rd|th)?,?" + _SP + r"+(?=\d{4})))")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTH + _SP + "+$")
+_AGO = re.compile(r"ago\b")                  # "5 hours ago": the number and unit are checked before it
+_AGO_BEFORE = re.compile(r"\b\d+" + _SP + r"*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?" + _SP
+                         + r"+$")
+_TIME = re.compile(r":(?:(?<=(?<!\w)\d:)|(?<=(?<!\w)\d\d:))\d\d")   # 9:37, 12:30 (not 8000:80)
+_EMAIL = re.compile(r"@(?<=\S@)\S+\.\w+")
+_BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25ba\u25b8\u25e6\u2023\u2219*>\u00bb\-\u2013\u2014]|\d{1,2}[.)])"
+                     + _SP, re.M)
+# (name, pattern, a string the page must hold for the pattern to be tried at all)
+_PATTERN_FLAGS = (("bullet", _BULLET, ""), ("date", _DATE, ""), ("ago", _AGO, "ago"), ("time", _TIME, ":"),
+                  ("email", _EMAIL, "@"))
+# literal flags, found with str.find: copyright notices and URLs (".com" and ".htm(l)" only as a
+# word's end)
+_COPYRIGHT = ("\u00a9", "(c)", "copyright", "all rights reserved")
+_URL = ("http://", "https://", "www.")
+_URL_ENDS = (".com", ".html", ".htm")
+
+# A shape is (family, value); the families a line's neighbours also see come first.
+_SHAPE_FAMILIES = ("len", "nw", "first", "last", "caps", "dig", "pun", "tit", "sent", "ind",
+                   "bullet", "sep", "date", "ago", "time", "copy", "url", "email", "colon", "allcaps")
+_OWN_FAMILIES = ("pos", "top", "bot", "bias", "blank_before", "blank_after", "repeated", "notoken")
+_VALUED = frozenset(_SHAPE_FAMILIES[:10] + _OWN_FAMILIES[:3])
+_NONE_CODE = 32 * (len(_SHAPE_FAMILIES) + len(_OWN_FAMILIES))   # "no line there" (page edges)
+_TAG = 1024            # code offset of each view: the line itself, two lines before, two after
+_NEIGHBOURS = ((1, -1), (2, -2), (3, 1), (4, 2))
+
+
+@lru_cache(maxsize=1)
+def _shape_id_table() -> np.ndarray:
+    return _ids(np.arange(5 * _TAG, dtype=np.uint64), _SALT_SHAPE)
+
+
+@dataclass
+class _Page:
+    """A page's items joined into one string (each followed by "\n") and read as code points."""
+
+    text: str
+    cp: np.ndarray         # code points of text
+    starts: np.ndarray     # (n,) where each item starts in text
+    ends: np.ndarray       # (n,) where it ends (exclusive)
+    item_of: np.ndarray    # (len(text),) the item of each character (the "\n" after it included)
+    props: np.ndarray
+    lower: np.ndarray
+    cls: np.ndarray
+
+
+def _read_page(items: list[str]) -> _Page:
+    text = "\n".join(items) + "\n"
+    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    lens = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
+    starts = np.concatenate([[0], np.cumsum(lens + 1)[:-1]])
+    item_of = np.repeat(np.arange(len(items)), lens + 1)
+    return _Page(text, cp, starts, starts + lens, item_of, *_char_arrays(cp))
+
+
+def _find_all(text: str, literal: str) -> list[int]:
+    out = []
+    i = text.find(literal)
+    while i >= 0:
+        out.append(i)
+        i = text.find(literal, i + 1)
+    return out
+
+
+def _literal_items(text: str, page: _Page) -> dict[str, np.ndarray]:
+    """The copy and url flags of each item, from literal matches in ``text`` (the page, lower-cased)."""
+    out = {}
+    for name, literals in (("copy", _COPYRIGHT), ("url", _URL)):
+        pos = [i for lit in literals for i in _find_all(text, lit)]
+        if name == "url":
+            for end in _URL_ENDS:   # followed by a character that is not a word character
+                pos.extend(i for i in _find_all(text, end) if not page.props[i + len(end)] & _WORD)
+        hits = np.zeros(len(page.starts), dtype=bool)
+        if pos:
+            hits[page.item_of[pos]] = True
+        out[name] = hits
+    return out
+
+
+def _flag_items(text: str, page: _Page, pattern: re.Pattern, guard: str) -> np.ndarray:
+    """Which items hold a match of ``pattern`` in ``text`` (the page, lower-cased)."""
+    hits = np.zeros(len(page.starts), dtype=bool)
+    if guard not in text:
+        return hits
+    if pattern is _DATE:
+        pos = [m.start() for m in pattern.finditer(text)
+               if m.group("md") is None or _MONTH_BEFORE.search(text, max(m.start() - 14, 0), m.start())]
+    elif pattern is _AGO:
+        pos = [m.start() for m in pattern.finditer(text)
+               if _AGO_BEFORE.search(text, max(m.start() - 24, 0), m.start())]
+    else:
+        pos = [m.start() for m in pattern.finditer(text)]
+    if pos:
+        hits[page.item_of[pos]] = True
+    return hits
+
+
+def _shape_matrix(page: _Page, full_len: np.ndarray, indent: np.ndarray) -> np.ndarray:
+    """Per item, the code (32 * family + value) of each family of _SHAPE_FAMILIES, -1 where a flag is
+    off."""
+    n = len(page.starts)
+    props = page.props
+    space = (props & _SPACE) != 0
+    # per item, the count of each property bit (unpackbits: the highest bit first)
+    sent, seps, alnum, spaces, digits, upper, letters, _ = np.add.reduceat(
+        np.unpackbits(props[:, None], axis=1), page.starts, axis=0, dtype=np.int32).T
+    starts = np.flatnonzero(~space & np.concatenate([[True], space[:-1]]))    # whitespace-separated words
+    nw = np.bincount(page.item_of[starts], minlength=n)
+    titled = np.bincount(page.item_of[starts[(props[starts] & _UPPER) != 0]], minlength=n)
+    length = page.ends - page.starts
+    spaces = spaces - 1                                                # the "\n" after each item
+    punct = length - alnum - spaces
+
+    def ratio(a, b):
+        return np.searchsorted(_RATIO_EDGES, np.where(b > 0, a / np.maximum(b, 1), 0.0), side="right")
+
+    last = page.cp[page.ends - 1]
+    lowered = page.lower.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    flags = {name: _flag_items(lowered, page, pat, guard) for name, pat, guard in _PATTERN_FLAGS}
+    flags.update(_literal_items(lowered, page))
+    flags["sep"] = seps > 0
+    flags["colon"] = last == ord(":")
+    flags["allcaps"] = (letters == upper) & (letters > 2)
+    values = {
+        "len": np.searchsorted(_LEN_EDGES, full_len, side="right"),
+        "nw": np.searchsorted(_NW_EDGES, nw, side="right"),
+        "first": page.cls[page.starts], "last": page.cls[page.ends - 1],
+        "caps": ratio(upper, letters), "dig": ratio(digits, length), "pun": ratio(punct, length),
+        "tit": ratio(titled, nw), "sent": np.minimum(sent, 6),
+        "ind": np.searchsorted(_IND_EDGES, indent, side="right"),
+    }
+    out = np.empty((n, len(_SHAPE_FAMILIES)), dtype=np.int64)
+    for j, fam in enumerate(_SHAPE_FAMILIES):
+        out[:, j] = 32 * j + values[fam] if fam in values else np.where(flags[fam], 32 * j, -1)
+    return out
+
+
+def _decode(codes) -> list[str]:
+    names = _SHAPE_FAMILIES + _OWN_FAMILIES
+    out = []
+    for c in codes:
+        if c < 0:
+            continue
+        fam, value = names[c // 32], c % 32
+        if fam in ("first", "last"):
+            out.append(fam + _CLASS_NAMES[value])
+        else:
+            out.append(f"{fam}{value}" if fam in _VALUED else fam)
+    return out
 
 
 def line_shapes(line: str) -> list[str]:
-    """The shape descriptors of one line: what it looks like, not what it says."""
-    s = line[:_MAX_LINE].strip()
-    n = len(s)
-    words = s.split()
-    nw = len(words)
-    # map() over the built-in str predicates runs in C: several times faster than generators
-    letters = sum(map(str.isalpha, s))
-    upper = sum(map(str.isupper, s))
-    digits = sum(map(str.isdigit, s))
-    punct = n - sum(map(str.isalnum, s)) - sum(map(str.isspace, s))
-    titled = sum(map(str.isupper, (w[0] for w in words)))
-    out = [
-        f"len{_bucket(len(line.strip()), _LEN_EDGES)}",
-        f"nw{_bucket(nw, _NW_EDGES)}",
-        f"first{_char_class(s[0])}" if s else "first_",
-        f"last{_char_class(s[-1])}" if s else "last_",
-        f"caps{_bucket(upper / letters if letters else 0, _RATIO_EDGES)}",
-        f"dig{_bucket(digits / n if n else 0, _RATIO_EDGES)}",
-        f"pun{_bucket(punct / n if n else 0, _RATIO_EDGES)}",
-        f"tit{_bucket(titled / nw if nw else 0, _RATIO_EDGES)}",
-        f"sent{min(sum(s.count(c) for c in '.!?'), 6)}",
-        f"ind{_bucket(len(line) - len(line.lstrip()), (1, 3, 5, 9, 17))}",
-    ]
-    if _BULLET.match(line):
-        out.append("bullet")
-    if not _SEPARATORS.isdisjoint(s):
-        out.append("sep")
-    if _DATE.search(s):
-        out.append("date")
-    if _AGO.search(s):
-        out.append("ago")
-    if _TIME.search(s):
-        out.append("time")
-    if _COPYRIGHT.search(s):
-        out.append("copy")
-    if _URL.search(s):
-        out.append("url")
-    if _EMAIL.search(s):
-        out.append("email")
-    if s.endswith(":"):
-        out.append("colon")
-    if letters and upper == letters and letters > 2:
-        out.append("allcaps")
-    return out
+    """The shape descriptors of one line, by name ("len3", "caps0", "date", "bullet"...): what it looks
+    like, not what it says. The same computation featurize runs over a whole page."""
+    s = line.strip()
+    if not s:
+        return []
+    page = _read_page([s if len(s) <= _MAX_LINE else s[:_MAX_LINE].rstrip()])
+    return _decode(_shape_matrix(page, np.array([len(s)]), np.array([len(line) - len(line.lstrip())]))[0])
 
 
 @dataclass
@@ -133,77 +316,187 @@ class LineFeatures:
         return len(self.rows)
 
 
-class _WordCache:
-    """Hashed ids of a word and of its char 3-grams; words repeat, hashing them once pays."""
-
-    def __init__(self, limit: int = 200_000):
-        self.limit = limit
-        self.data: dict[str, tuple[int, list[int]]] = {}
-
-    def get(self, word: str) -> tuple[int, list[int]]:
-        hit = self.data.get(word)
-        if hit is None:
-            if len(self.data) >= self.limit:
-                self.data.clear()
-            padded = f"<{word}>"
-            grams = [_h("c:" + padded[i:i + 3]) for i in range(max(1, len(padded) - 2))]
-            hit = (_h("w:" + word), grams)
-            self.data[word] = hit
-        return hit
+_POWERS: tuple[np.ndarray, np.ndarray] | None = None
+_POWERS_KEPT = 1 << 20      # tables for pages up to a million characters are kept (16 MB)
 
 
-_CACHE = _WordCache()
-_SHAPE_CACHE: dict[str, int] = {}
+def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """R**i and R**-i modulo 2**64 for i < size. Tables for pages up to _POWERS_KEPT characters are
+    kept between calls; the tuple is replaced whole, so a thread never sees a half-built one."""
+    global _POWERS
+    tables = _POWERS
+    if tables is None or len(tables[0]) < size:
+        m = max(size, 1 << 16)
+        tables = tuple(np.cumprod(np.concatenate([[_U(1)], np.full(m - 1, r, dtype=np.uint64)])) for r in (_R, _R_INV))
+        if m <= _POWERS_KEPT:
+            _POWERS = tables
+    return tables[0][:size], tables[1][:size]
 
 
-_TAGS = ("", "p1:", "p2:", "n1:", "n2:")   # the line itself, two lines before, two after
-_SHAPE_IDS: dict[str, tuple[int, ...]] = {}
+def _word_features(page: _Page, n: int):
+    """(item, id) of the word and bigram entries, and of the char 3-gram entries."""
+    w = (page.props & _WORD) != 0
+    prev = np.concatenate([[False], w[:-1]])
+    nxt = np.concatenate([w[1:], [False]])
+    ws = np.flatnonzero(w & ~prev)
+    we = np.flatnonzero(w & ~nxt) + 1
+    witem = page.item_of[ws]
+    per_item = np.bincount(witem, minlength=n)
+    rank = np.arange(len(ws)) - (np.cumsum(per_item) - per_item)[witem]
+    keep = rank < _MAX_WORDS
+    ws, we, witem = ws[keep], we[keep], witem[keep]
+    lower = page.lower.astype(np.uint64)
+    # polynomial hash of each word, position-free: sum of c_i R^i over the word, times R^-start
+    size = len(lower)
+    powers, inverse = _powers(size)
+    prefix = np.concatenate([[_U(0)], np.cumsum(lower * powers, dtype=np.uint64)])
+    raw = (prefix[we] - prefix[ws]) * inverse[ws] + (we - ws).astype(np.uint64)
+    word_ids = _ids(raw, _SALT_WORD)
+    pair = np.flatnonzero(witem[1:] == witem[:-1])
+    bigram_ids = _ids(raw[pair] * _R + raw[pair + 1], _SALT_BIGRAM)
+    # char 3-grams of "<word>": one centred on each character of a kept word
+    span = np.zeros(size + 1, dtype=np.int8)
+    span[ws], span[we] = 1, -1
+    centre = np.flatnonzero(np.cumsum(span[:-1]) > 0)
+    z = np.concatenate([[_BOUNDARY], np.where(w, lower, _BOUNDARY), [_BOUNDARY]])
+    grams = z[centre] * _U(0x100000001B3) + z[centre + 1] * _U(0x1000193) + z[centre + 2]
+    return ((witem, word_ids), (witem[pair], bigram_ids)), (page.item_of[centre], _ids(grams, _SALT_GRAM))
 
 
-def _shape_ids(name: str) -> tuple[int, ...]:
-    """Hashed ids of a shape descriptor as the line's own and as each neighbour's (cached)."""
-    ids = _SHAPE_IDS.get(name)
-    if ids is None:
-        ids = _SHAPE_IDS[name] = tuple(_h("s:" + tag + name) for tag in _TAGS)
-    return ids
+def _assemble(parts, n: int):
+    """CSR arrays from ``parts`` [(block, item, ids)], each part's entries in item order: per item the
+    parts follow in list order, and each entry of a block is worth 1/sqrt(the item's entries in it)."""
+    counts = [np.bincount(item, minlength=n) for _, item, _ in parts]
+    per_block: dict[int, np.ndarray] = {}
+    for (block, _, _), c in zip(parts, counts):
+        per_block[block] = per_block.get(block, 0) + c
+    indptr = np.concatenate([[0], np.cumsum(sum(counts))]).astype(np.int64)
+    indices = np.empty(indptr[-1], dtype=np.int32)
+    values = np.empty(indptr[-1], dtype=np.float32)
+    offset = indptr[:-1].copy()
+    scale = {block: (1.0 / np.sqrt(np.maximum(c, 1))).astype(np.float32) for block, c in per_block.items()}
+    for (block, item, ids), c in zip(parts, counts):
+        pos = np.arange(len(item)) + np.repeat(offset - (np.cumsum(c) - c), c)   # items are sorted
+        indices[pos] = ids
+        values[pos] = np.repeat(scale[block], c)
+        offset += c
+    return indptr, indices, values
 
 
-def _hs(name: str) -> int:
-    i = _SHAPE_CACHE.get(name)
-    if i is None:
-        i = _SHAPE_CACHE[name] = _h("s:" + name)
-    return i
+def _crc_ids(keys) -> dict[str, int]:
+    return {k: zlib.crc32(k.encode("utf-8", "surrogatepass")) & _MASK for k in keys}
 
 
-_NONE_IDS = tuple(_h("s:" + tag + "none") if tag else 0 for tag in _TAGS)
+def _dom_entries(dom: list[str]):
+    """(item, id) of the DOM block from each item's descriptors (render.render_html, which puts the
+    element path last): the line's own descriptors but its path, then the block tag and link density
+    of the line just before and of the line just after."""
+    own = [d.rpartition("path=")[0].split() if "path=" in d else d.split() for d in dom]  # path: last
+    near = [[t for t in toks if t.startswith(("t:", "ld"))] for toks in own]
+    own_ids = _crc_ids({"d:" + t for toks in own for t in toks})
+    near_ids = _crc_ids({tag + t for toks in near for t in toks for tag in ("p1d:", "n1d:")})
+    items, ids = [], []
+    n = len(own)
+    for k, toks in enumerate(own):
+        row = [own_ids["d:" + t] for t in toks]
+        if k > 0:
+            row.extend(near_ids["p1d:" + t] for t in near[k - 1])
+        if k + 1 < n:
+            row.extend(near_ids["n1d:" + t] for t in near[k + 1])
+        ids.extend(row)
+        items.extend([k] * len(row))
+    return np.array(items, dtype=np.int64), np.array(ids, dtype=np.int32)
 
 
-def _dom_ids(dom_tokens: list[list[str]], k: int) -> list[int]:
-    # hashed directly, not through the shape cache: class names are open-ended, the cache must not grow
-    ids = [_h("s:d:" + t) for t in dom_tokens[k] if not t.startswith("path=")]
-    for off, tag in ((-1, "p1d:"), (1, "n1d:")):
-        j = k + off
-        if 0 <= j < len(dom_tokens):
-            ids.extend(_hs(tag + t) for t in dom_tokens[j] if t.startswith(("t:", "ld")))
-    return ids
+def item_rows(lines: list[str]) -> list[int]:
+    """Indices of the lines the model labels: the non-blank ones."""
+    return [i for i, line in enumerate(lines) if line.strip()]
 
 
+def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
+    """Sparse features of every non-blank line of a page (blank lines only shape their neighbours).
+
+    ``dom``, when the page came from HTML (render.render_html), holds each line's DOM descriptors:
+    they form one more block, with the block tag and link density of the lines before and after."""
+    if dom is not None and len(dom) != len(lines):
+        raise ValueError(f"dom has {len(dom)} entries for {len(lines)} lines")
+    n_lines = len(lines)
+    stripped_all = [line.strip() for line in lines]
+    rows = [i for i, s in enumerate(stripped_all) if s]
+    n = len(rows)
+    if n == 0:
+        return LineFeatures(np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32),
+                            np.zeros(0, np.int64), n_lines)
+    stripped = [stripped_all[r] for r in rows]
+    page = _read_page([s if len(s) <= _MAX_LINE else s[:_MAX_LINE].rstrip() for s in stripped])
+    full_len = np.fromiter(map(len, stripped), dtype=np.int64, count=n)
+    indent = np.array([len(lines[r]) - len(lines[r].lstrip()) for r in rows], dtype=np.int64)
+    shapes = _shape_matrix(page, full_len, indent)
+
+    rows_a = np.asarray(rows, dtype=np.int64)
+    k = np.arange(n)
+    nonblank = np.zeros(n_lines + 2, dtype=bool)
+    nonblank[rows_a + 1] = True                         # padded: lines -1 and n_lines are blank
+    repeats = Counter(stripped)
+    (words, bigrams), grams = _word_features(page, n)
+    own = np.full((n, len(_OWN_FAMILIES)), -1, dtype=np.int64)
+    base = 32 * len(_SHAPE_FAMILIES)
+    own[:, 0] = base + np.minimum(10 * rows_a // max(n_lines, 1), 9)
+    own[:, 1] = base + 32 + np.searchsorted(_POS_EDGES, k, side="right")
+    own[:, 2] = base + 64 + np.searchsorted(_POS_EDGES, n - 1 - k, side="right")
+    own[:, 3] = base + 96
+    own[~nonblank[rows_a], 4] = base + 128
+    own[~nonblank[rows_a + 2], 5] = base + 160
+    own[np.fromiter((repeats[s] > 1 for s in stripped), dtype=bool, count=n), 6] = base + 192
+    own[np.bincount(words[0], minlength=n) == 0, 7] = base + 224
+    edge = np.full((2, shapes.shape[1]), -1, dtype=np.int64)
+    edge[:, 0] = _NONE_CODE
+    padded = np.vstack([edge, shapes, edge])
+    views = [own, shapes]
+    for tag, off in _NEIGHBOURS:
+        view = padded[2 + off: 2 + off + n]
+        views.append(np.where(view >= 0, view + tag * _TAG, -1))
+    codes = np.hstack(views)
+    shape_item, col = np.nonzero(codes >= 0)
+    shape_ids = _shape_id_table()[codes[shape_item, col]]
+
+    parts = [(0, *words), (0, *bigrams), (1, *grams), (2, shape_item, shape_ids)]
+    if dom is not None:
+        parts.append((3, *_dom_entries([dom[r] for r in rows])))
+    indptr, indices, values = _assemble(parts, n)
+    return LineFeatures(indptr=indptr, indices=indices, values=values, rows=rows_a, n_lines=n_lines)
+
+
+# ---------------------------------------------------------------- the site layer and the thread rule
+_TOKEN = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d+")
 
 
+def _h(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8", "surrogatepass")) & _MASK
+
+
+_WORD_IDS: dict[str, int] = {}
+
+
 def line_words(line: str) -> list[str]:
-    """The lower-cased word tokens of a line that feed the word features."""
+    """The lower-cased word tokens of a line that the site layer reads."""
     return [t.lower() for t in _TOKEN.findall(line[:_MAX_LINE])][:_MAX_WORDS]
 
 
 def word_id(word: str) -> int:
-    """The hashed feature id of a word (as in ``featurize``)."""
-    return _CACHE.get(word)[0]
+    """The site layer's hashed id of a word."""
+    i = _WORD_IDS.get(word)
+    if i is None:
+        if len(_WORD_IDS) >= 200_000:
+            _WORD_IDS.clear()
+        i = _WORD_IDS[word] = _h("w:" + word)
+    return i
 
 
 def line_keys(lines: list[str], rows) -> np.ndarray:
     """A hashed id of each item's whole text (lower-cased, digits as 0, spaces collapsed): a site
-    model learns its template lines ("Trending now", "© 2024 Site") by these."""
+    model learns its template lines ("Trending now", "\u00a9 2024 Site") by these."""
     return np.array([_h("L:" + _DIGITS.sub("0", " ".join(lines[r].lower().split())[:500])) for r in rows],
                     dtype=np.int32)
 
@@ -244,101 +537,38 @@ _THREAD_HEADING = re.compile(
     r")[\W_]*$", re.I)
 _THREAD_NOTICE = re.compile(r"\bthe following comments are owned by\b", re.I)
 # every heading above holds one of these: a cheap test before the full patterns
-_THREAD_WORDS = re.compile(r"comment|repl|respons|thought|reaction|trackback|pingback|say|opinion|talkback|"
-                           r"discussion|conversation", re.I)
+_THREAD_WORDS = ("comment", "repl", "respons", "thought", "reaction", "trackback", "pingback", "say", "opinion",
+                 "talkback", "discussion", "conversation")
 
 
 def thread_headings(lines: list[str], rows) -> np.ndarray:
     """Whether each item (a non-blank line, ``rows`` its indices) reads like the heading of a comment
     section (bool array)."""
     out = np.zeros(len(rows), dtype=bool)
-    for k, r in enumerate(rows):
-        line = lines[r]
-        if len(line) > 400:
-            continue
-        s = line.strip()
-        if len(s) > 200 or not _THREAD_WORDS.search(s):
+    if not len(rows):
+        return out
+    # the few candidates for the full patterns: items that hold a trigger word, found by str.find in
+    # the joined, lower-cased lines (a regex alternation over every line was a tenth of clean's time)
+    short = [k for k, r in enumerate(rows) if len(lines[r]) <= 400]
+    if not short:
+        return out
+    items = [lines[rows[k]] for k in short]
+    text = "\n".join(items).lower()
+    lengths = list(map(len, items))
+    if len(text) != sum(lengths) + len(items) - 1:        # lower() changed a length ("\u0130")
+        items = [x.lower() for x in items]
+        text, lengths = "\n".join(items), list(map(len, items))
+    starts = np.cumsum([0] + [n + 1 for n in lengths[:-1]])
+    hits = []
+    for word in _THREAD_WORDS:
+        i = text.find(word)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(word, i + 1)
+    for j in sorted(set((np.searchsorted(starts, hits, side="right") - 1).tolist())):
+        k = short[j]
+        s = lines[rows[k]].strip()
+        if len(s) > 200:
             continue
         out[k] = bool((len(s) <= 80 and _THREAD_HEADING.match(s)) or _THREAD_NOTICE.search(s))
     return out
-
-
-def item_rows(lines: list[str]) -> list[int]:
-    """Indices of the lines the model labels: the non-blank ones."""
-    return [i for i, line in enumerate(lines) if line.strip()]
-
-
-def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
-    """Sparse features of every non-blank line of a page (blank lines only shape their neighbours).
-
-    ``dom``, when the page came from HTML (render.render_html), holds each line's DOM descriptors:
-    they form one more block, with the block tag and link density of the lines before and after."""
-    if dom is not None and len(dom) != len(lines):
-        raise ValueError(f"dom has {len(dom)} entries for {len(lines)} lines")
-    n_lines = len(lines)
-    rows = item_rows(lines)
-    n = len(rows)
-    stripped = [lines[r].strip() for r in rows]
-    shape_ids_of = [[_shape_ids(name) for name in line_shapes(lines[r])] for r in rows]
-    repeats = Counter(stripped)
-    dom_tokens = [dom[r].split() for r in rows] if dom is not None else None
-    # every block's hashed ids are collected with the block's number; duplicates are counted and each
-    # block scaled to unit length in one numpy pass at the end (much faster than per-line Counters)
-    ids: list[int] = []
-    blocks: list[int] = []
-    n_blocks = 0
-
-    def add(block_ids: list[int]) -> None:
-        nonlocal n_blocks
-        if block_ids:
-            ids.extend(block_ids)
-            blocks.extend([n_blocks] * len(block_ids))
-        n_blocks += 1
-
-    for k, r in enumerate(rows):
-        text = stripped[k]
-        toks = line_words(text)
-        words, grams = [], []
-        for t in toks:
-            w, g = _CACHE.get(t)
-            words.append(w)
-            grams.extend(g)
-        words.extend(_h("b:" + a + " " + b) for a, b in zip(toks, toks[1:]))
-        add(words)
-        add(grams)
-        own = [f"pos{min(int(10 * r / max(n_lines, 1)), 9)}",
-               f"top{_bucket(k, (1, 2, 4, 8, 16, 32, 64))}",
-               f"bot{_bucket(n - 1 - k, (1, 2, 4, 8, 16, 32, 64))}", "bias"]
-        if r == 0 or not lines[r - 1].strip():
-            own.append("blank_before")
-        if r == n_lines - 1 or not lines[r + 1].strip():
-            own.append("blank_after")
-        if repeats[text] > 1:
-            own.append("repeated")
-        if not toks:
-            own.append("notoken")
-        shape_ids = [_hs(s) for s in own]
-        shape_ids.extend(t[0] for t in shape_ids_of[k])
-        for col, j in ((1, k - 1), (2, k - 2), (3, k + 1), (4, k + 2)):
-            if 0 <= j < n:
-                shape_ids.extend(t[col] for t in shape_ids_of[j])
-            else:
-                shape_ids.append(_NONE_IDS[col])
-        add(shape_ids)
-        add(_dom_ids(dom_tokens, k) if dom_tokens is not None else [])
-    per_item = 4  # blocks per item: words, char grams, shape, DOM
-    key = (np.asarray(blocks, dtype=np.int64) << 20) | np.asarray(ids, dtype=np.int64)
-    uniq, counts = np.unique(key, return_counts=True)
-    block_of = uniq >> 20
-    counts = counts.astype(np.float64)
-    norms = np.sqrt(np.bincount(block_of, weights=counts * counts, minlength=n_blocks))
-    values = counts / norms[block_of]
-    item_of = block_of // per_item
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(item_of, minlength=n))]).astype(np.int64)
-    return LineFeatures(
-        indptr=indptr,
-        indices=(uniq & _MASK).astype(np.int32),
-        values=values.astype(np.float32),
-        rows=np.asarray(rows, dtype=np.int64),
-        n_lines=n_lines,
-    )

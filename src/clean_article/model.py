@@ -30,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, site_items, thread_headings
+from .features import _MAX_LINE, FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, site_items, thread_headings
 from .labels import LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
@@ -213,14 +213,12 @@ N_DOM_CONTEXT = 2 * len(_CONTAINER_LEVELS)
 
 
 def item_paths(dom: list[str], rows) -> list[list[int]]:
-    """The enclosing element numbers (innermost last) of each item, from its DOM descriptors."""
+    """The enclosing element numbers (innermost last) of each item, from its DOM descriptors (the
+    ``path=`` token, which render.render_html puts last)."""
     out = []
     for r in rows:
-        path: list[int] = []
-        for tok in dom[r].split():
-            if tok.startswith("path="):
-                path = [int(x) for x in tok[5:].split(".") if x.isdigit()]
-        out.append(path)
+        head, sep, tail = dom[r].rpartition("path=")
+        out.append([int(x) for x in tail.split(None, 1)[0].split(".") if x.isdigit()] if sep and tail else [])
     return out
 
 
@@ -234,25 +232,49 @@ def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: list[list[int]])
     if n == 0:
         return out
     weight = np.minimum(np.log1p(lengths), 6.0) + 1e-3
-    mass: dict[int, float] = {}
-    wsum: dict[int, float] = {}
-    count: dict[int, int] = {}
-    for i, path in enumerate(paths):
-        pw, w = float(p[i] * weight[i]), float(weight[i])
-        for e in path:
-            mass[e] = mass.get(e, 0.0) + pw
-            wsum[e] = wsum.get(e, 0.0) + w
-            count[e] = count.get(e, 0) + 1
+    depth = np.fromiter(map(len, paths), dtype=np.int64, count=n)
+    flat = np.fromiter((e for path in paths for e in path), dtype=np.int64, count=int(depth.sum()))
+    item = np.repeat(np.arange(n), depth)
+    _, element = np.unique(flat, return_inverse=True)
+    element = element.reshape(-1)
+    mass = np.bincount(element, weights=(p * weight)[item])
+    wsum = np.bincount(element, weights=weight[item])
+    count = np.bincount(element)
     page_mean = float((p * weight).sum() / weight.sum())
-    for i, path in enumerate(paths):
-        for j, level in enumerate(_CONTAINER_LEVELS):
-            if level < len(path):
-                e = path[-1 - level]
-                out[i, 2 * j] = mass[e] / wsum[e]
-                out[i, 2 * j + 1] = np.log1p(count[e])
-            else:
-                out[i, 2 * j] = page_mean
-                out[i, 2 * j + 1] = np.log1p(n)
+    end = np.cumsum(depth)                        # one past each item's innermost element
+    for j, level in enumerate(_CONTAINER_LEVELS):
+        has = depth > level
+        e = element[end[has] - 1 - level]
+        out[:, 2 * j] = page_mean
+        out[:, 2 * j + 1] = np.log1p(n)
+        out[has, 2 * j] = mass[e] / wsum[e]
+        out[has, 2 * j + 1] = np.log1p(count[e])
+    return out
+
+
+# A text longer than this is scored in parts of about equal size, each at most this many lines and
+# characters: no real page is as long, and featurize's working memory grows with the page (about 70
+# bytes a character), so a 200 MB file stays within a few GB.
+PART_LINES = 20_000
+PART_CHARS = 4_000_000
+
+
+def page_parts(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) ranges of ``lines`` scored as one page each: one range for any real page."""
+    n = len(lines)
+    sizes = [min(len(line), _MAX_LINE) + 1 for line in lines] if n > PART_LINES or \
+        sum(map(len, lines)) > PART_CHARS else None
+    if sizes is None:
+        return [(0, n)]
+    k = max(-(-n // PART_LINES), -(-sum(sizes) // PART_CHARS))
+    max_lines, max_chars = -(-n // k), -(-sum(sizes) // k)
+    out, start, chars = [], 0, 0
+    for i, c in enumerate(sizes):
+        if i > start and (i - start >= max_lines or chars + c > max_chars):
+            out.append((start, i))
+            start, chars = i, 0
+        chars += c
+    out.append((start, n))
     return out
 
 
@@ -277,11 +299,16 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float) -> int
     heads = thread_headings(lines, rows)
     if not heads.any():
         return None
-    words = np.zeros(len(rows))
-    for k in np.flatnonzero(p >= threshold):
-        words[k] = len(_WORD.findall(lines[rows[k]]))
-    above = np.cumsum(words) - words                   # body words above each item
-    eligible = [k for k in np.flatnonzero(heads) if above[k] >= THREAD_MIN_WORDS]
+    last_head = int(np.flatnonzero(heads)[-1])
+    words, reached = 0, (-1 if THREAD_MIN_WORDS <= 0 else None)   # the item whose body words make the minimum
+    for k in ([] if reached is not None else np.flatnonzero(p[:last_head] >= threshold)):
+        words += len(_WORD.findall(lines[rows[k]]))
+        if words >= THREAD_MIN_WORDS:
+            reached = int(k)
+            break
+    if reached is None:
+        return None
+    eligible = [k for k in np.flatnonzero(heads) if k > reached]
     seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
     for k in eligible:
         if seen[lines[rows[k]].strip().lower()] == 1:
@@ -341,12 +368,14 @@ class Model:
         return self._context_pass_matrix(self.context_features(p1, lengths, paths))
 
     def _context_pass_matrix(self, ctx: np.ndarray) -> np.ndarray:
-        h = (ctx - self.ctx_mean) / self.ctx_scale
+        # float32: several times faster than float64 on these small products, and the body
+        # probabilities differ by about 1e-6
+        h = ((ctx - self.ctx_mean) / self.ctx_scale).astype(np.float32)
         for i, (w, b) in enumerate(self.ctx_layers):
-            h = h @ w + b
+            h = h @ w.astype(np.float32) + b.astype(np.float32)
             if i < len(self.ctx_layers) - 1:
                 h = np.maximum(h, 0.0)
-        return _sigmoid(h[:, 0])
+        return _sigmoid(h[:, 0].astype(np.float64))
 
     def base_item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of each item before any site layer: the shipped model's view."""
@@ -370,9 +399,11 @@ class Model:
         """Body probability of every line of a page (0.0 for blank lines); ``dom`` holds the lines'
         DOM descriptors for an HTML model (render.render_html)."""
         dom = dom if self.uses_dom else None
-        f = featurize(lines, dom)
         out = np.zeros(len(lines), dtype=np.float64)
-        out[f.rows] = self.item_proba(f, lines, dom)
+        for a, b in page_parts(lines):
+            part, part_dom = lines[a:b], (dom[a:b] if dom is not None else None)
+            f = featurize(part, part_dom)
+            out[a + f.rows] = self.item_proba(f, part, part_dom)
         return out
 
     def kind_proba(self, f: LineFeatures, p_body: np.ndarray | None = None,
@@ -471,7 +502,8 @@ class Model:
         if header.get("feature_version") != FEATURE_VERSION or header.get("n_features") != N_FEATURES:
             raise ModelError(f"{path}: model was trained with feature version "
                              f"{header.get('feature_version')!r}; this clean-article computes version "
-                             f"{FEATURE_VERSION}")
+                             f"{FEATURE_VERSION}: retrain it from its labels (clean-article train), or use "
+                             f"the clean-article version that trained it")
         missing = [k for k in _REQUIRED if k not in arrays and k not in header]
         n_layers = header.get("ctx_layers")
         if not isinstance(n_layers, int) or n_layers < 1:
