@@ -28,3 +28,33 @@ def test_split_separates_table_columns_laid_out_side_by_side():
     assert split_lines("Two  spaces after a full stop.  Kept whole.") == ["Two  spaces after a full stop.  Kept whole."]
     assert split_lines("Name\tAge\tCity") == ["Name\tAge\tCity"]          # a browser's copy of a table
     assert split_lines("      indented line   ") == ["      indented line   "]
+
+
+def test_columns_of_a_layout_table_are_read_one_after_the_other():
+    # inscriptis lays a menu | article | sidebar row out side by side, one line of each column per
+    # text line; the units come column by column, as a reader reads them
+    page = "\n".join([
+        "Site name",
+        "    Home          The minister said on Tuesday that the plan would go ahead as agreed.      Most read",
+        "    World                                                                            Story A",
+        "    Sport         It will cost more than the last one did, she added on Wednesday.          Story B",
+        "                                                                                   ",
+        "                  A vote is expected next week.",
+        "Footer line",
+    ])
+    assert split_lines(page) == [
+        "Site name",
+        "    Home", "    World", "    Sport",
+        "The minister said on Tuesday that the plan would go ahead as agreed.",
+        "It will cost more than the last one did, she added on Wednesday.",
+        "                                                                                   ",
+        "                  A vote is expected next week.",
+        "Most read", "Story A", "Story B",
+        "Footer line",
+    ]
+    # a single row with a gap is split but not reordered; so is a table of short cells (data, read
+    # row by row)
+    assert split_lines("a\n  x   y\nb") == ["a", "  x", "y", "b"]
+    table = "Rank   Company       Premiums\n1      State Farm    107,764\n2      Berkshire     80,324"
+    assert split_lines(table) == ["Rank", "Company", "Premiums", "1", "State Farm", "107,764", "2", "Berkshire",
+                                  "80,324"]

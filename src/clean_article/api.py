@@ -34,8 +34,8 @@ class LineResult:
     """One line of a page with the model's verdict.
 
     ``index`` is the line's position among the page's line units (lines.split_lines): the input line
-    number, except after a line that held table columns side by side, which gives one unit per
-    column. ``label`` is one of the nine labels (blank lines get ``"blank"``), ``body_probability``
+    number, except where lines held table columns side by side: each cell is a unit, and the cells of
+    such a table come column after column, in reading order. ``label`` is one of the nine labels (blank lines get ``"blank"``), ``body_probability``
     the probability that the line is article body, ``probabilities`` the probability of each label.
     """
 
