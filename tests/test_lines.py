@@ -47,14 +47,29 @@ def test_columns_of_a_layout_table_are_read_one_after_the_other():
         "    Home", "    World", "    Sport",
         "The minister said on Tuesday that the plan would go ahead as agreed.",
         "It will cost more than the last one did, she added on Wednesday.",
-        "                                                                                   ",
-        "                  A vote is expected next week.",
+        "                                                                                   ",   # its row of
+        "                  A vote is expected next week.",      # spaces: a paragraph break of the article
         "Most read", "Story A", "Story B",
         "Footer line",
     ]
+    # lynx indents every line: text before and after a table, past an empty line, keeps its place
+    prose = "the council said it would publish the full report on its website next week"
+    lynx = f"   First paragraph.\n\n   Menu             A {prose}\n   News             B {prose}\n\n   Last."
+    assert split_lines(lynx) == ["   First paragraph.", "", "   Menu", "   News", f"A {prose}", f"B {prose}", "",
+                                 "   Last."]
     # a single row with a gap is split but not reordered; so is a table of short cells (data, read
     # row by row)
     assert split_lines("a\n  x   y\nb") == ["a", "  x", "y", "b"]
     table = "Rank   Company       Premiums\n1      State Farm    107,764\n2      Berkshire     80,324"
     assert split_lines(table) == ["Rank", "Company", "Premiums", "1", "State Farm", "107,764", "2", "Berkshire",
                                   "80,324"]
+
+
+def test_a_wide_layout_table_with_many_rows_of_spaces_keeps_every_cell():
+    # (the column of a row of spaces is chosen once per run of them: this took seconds when it was
+    # chosen per row)
+    prose = "The minister said on Tuesday that the plan would go ahead as agreed today."
+    wide = prose + "".join(f"   c{j:08d}" for j in range(2000))
+    units = split_lines("\n".join([wide, wide] + [" "] * 10_000))
+    assert len(units) == 2 * 2001 + 10_000
+    assert units[:2] == [prose, prose] and units[2] == " "     # the article column, then its blank rows

@@ -35,7 +35,8 @@ class LineResult:
 
     ``index`` is the line's position among the page's line units (lines.split_lines): the input line
     number, except where lines held table columns side by side: each cell is a unit, and the cells of
-    such a table come column after column, in reading order. ``label`` is one of the nine labels (blank lines get ``"blank"``), ``body_probability``
+    a page-layout table come column after column, in reading order (a data table's row by row).
+    ``label`` is one of the nine labels (blank lines get ``"blank"``), ``body_probability``
     the probability that the line is article body, ``probabilities`` the probability of each label.
     """
 
@@ -177,7 +178,8 @@ def classify(text: str, model: Model | None = None, threshold: float | None = No
 def clean(text: str, model: Model | None = None, threshold: float | None = None,
           keep: Iterable[str] | str | None = None) -> str:
     """The article body of ``text``: its body lines, stripped, one per line. ``keep`` names the labels
-    to keep instead (e.g. ``{"title", "body", "caption"}``), in page order."""
+    to keep instead (e.g. ``{"title", "body", "caption"}``), in page order (reading order for a
+    page-layout table's columns, see lines.split_lines)."""
     model = model or load_model()
     keep = _keep_set(keep)
     threshold = model.threshold if threshold is None else threshold

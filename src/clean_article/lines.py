@@ -13,16 +13,21 @@ l3s-gn1, aligned with the gold article, the lines that can be labelled rise from
 F1 (bench.validate_aligner).
 
 Split alone, such a page still reads one line of the menu, one of the article, one of the sidebar in
-turn, and the model judges each line among neighbours from other columns. So a run of layout lines
-(indented, blank or holding a column gap) that is page layout, not a data table, is read in reading
-order: the cells are grouped into columns by where their text starts (within 8 characters), and the
-units come column after column, each column's cells in row order. A blank line goes with the column
-that runs on across it (a paragraph break of the article). Layout means that in at least two rows a
-cell of prose (60 characters or more, 9 words or more) sits beside another column; a table of short
-cells is data and keeps its rows (a data table with long descriptions is read by columns too). On
-l3s-gn1 this took clean's F1 on inscriptis text from 0.809 to 0.848 with the same model, with held-out
-wcxb-dev unchanged (0.826; bench.run); it changed 56 of the 1,497 inscriptis pages of the training
-data. ``clean`` prints each kept unit on a line of its own, in this order.
+turn, and the model judges each line among neighbours from other columns. So the cells of a table's
+run of lines (consecutive non-blank lines, each indented or holding a column gap) are read column after
+column when the table is page layout: the cells are grouped into columns by where their text starts
+(within 8 characters of a column's first start), and each column's cells come in row order. Layout
+means that in at least two rows a cell of prose (60 characters or more, 9 words or more, no double
+space) sits beside a cell of another column; a table of short cells is data and keeps its rows (a
+data table with long descriptions is read by columns too, and so is a run of code whose lines end in
+long comments). A row of spaces (a blank row inside the table) goes with the column that runs on
+across it, a paragraph break; an empty line ends the run, so text before or after a table keeps its
+place.
+On l3s-gn1, clean on inscriptis text trailed clean on html-text of the same pages by 0.050 shingle F1
+(0.809 against 0.859); read in this order it trails by 0.009 (0.844 against 0.853, with models
+retrained on training data read the same way: 59 of the 1,497 inscriptis pages changed order), with
+held-out wcxb-dev level (bench.run).
+``clean`` prints each kept unit on a line of its own, in this order.
 """
 
 from __future__ import annotations
@@ -50,9 +55,20 @@ def _cells(line: str) -> list[tuple[int, str]]:
 
 
 def _in_layout(line: str) -> bool:
-    """Whether a line can belong to a table laid out in columns: blank, indented (its first columns
-    empty) or holding a column gap."""
-    return not line.strip() or line[:1].isspace() or _COLUMN_GAP.search(line) is not None
+    """Whether a line can belong to a table laid out in columns: indented (its first columns empty,
+    or all of them: a row of spaces) or holding a column gap. An empty line ends a table's run."""
+    return line[:1].isspace() or (bool(line) and _COLUMN_GAP.search(line) is not None)
+
+
+def _columns(block: list[list[tuple[int, str]]]) -> dict[int, int]:
+    """The column of each cell start offset: offsets within _COLUMN_TOLERANCE of the first offset of
+    a column belong to it."""
+    column, k, first = {}, -1, None
+    for at in sorted({at for cells in block for at, cell in cells if cell.strip()}):
+        if first is None or at - first > _COLUMN_TOLERANCE:
+            k, first = k + 1, at
+        column[at] = k
+    return column
 
 
 def _is_prose(cell: str) -> bool:
@@ -60,44 +76,42 @@ def _is_prose(cell: str) -> bool:
     return len(cell) >= 60 and "  " not in cell and cell.count(" ") >= 8
 
 
-def _is_layout(block: list[list[tuple[int, str]]]) -> bool:
+def _is_layout(block: list[list[tuple[int, str]]], column: dict[int, int]) -> bool:
     """Whether a table is page layout rather than data: in at least two rows, a cell of prose (60
-    characters or more, 9 words or more, no double space: not a row of narrower cells) sits beside
-    another column. A data table's cells are short, and it is read row by row."""
-    return sum(1 for cells in block if len(cells) > 1 and any(_is_prose(cell) for _, cell in cells)) >= 2
+    characters or more, 9 words or more, no double space: not a row of narrower cells) sits beside a
+    cell of another column. A data table's cells are short, and it is read row by row."""
+    return sum(1 for cells in block
+               if len({column[at] for at, cell in cells if cell.strip()}) > 1
+               and any(_is_prose(cell) for _, cell in cells)) >= 2
 
 
-def _reading_order(block: list[list[tuple[int, str]]]) -> list[str]:
-    """The cells of consecutive layout lines, column after column: a reader reads the menu, then the
-    article, then the sidebar, not one line of each in turn. Columns are the clusters of the cells'
-    start offsets."""
-    offsets = sorted({at for cells in block for at, cell in cells if cell.strip()})
-    column, k, last = {}, 0, None
-    for at in offsets:
-        if last is not None and at - last > _COLUMN_TOLERANCE:
-            k += 1
-        column[at], last = k, at
+def _reading_order(block: list[list[tuple[int, str]]], column: dict[int, int]) -> list[str]:
+    """The cells column after column, each column's cells in row order. A row of spaces (inscriptis
+    pads a table's blank rows to its width) goes with the column that runs on across it: the break
+    between two of that column's paragraphs (the column with the longest cell above, when several do)."""
     filled = [{column[at]: len(cell) for at, cell in cells if cell.strip()} for cells in block]
-    keyed, above, below = [], {}, [{}] * len(block)
+    below: list[dict] = [{}] * len(block)
     for row in range(len(block) - 2, -1, -1):
         below[row] = filled[row + 1] or below[row + 1]
+    keyed, above, chosen = [], {}, {}
     for row, cells in enumerate(block):
         if filled[row]:
             above = filled[row]
-        for i, (at, cell) in enumerate(cells):
+        for c, (at, cell) in enumerate(cells):
             if cell.strip():
-                keyed.append((column[at], row, i, cell))
+                keyed.append((column[at], row, c, cell))
                 continue
-            # a blank line is the break between two paragraphs of the column that runs on across it
-            # (the longest of them, when several do)
-            both = [c for c in above if c in below[row]] or list(below[row]) or list(above) or [0]
-            keyed.append((max(both, key=lambda c: (above.get(c, 0), -c)), row, i, cell))
+            key = (id(above), id(below[row]))       # the same for every row of a run of blank rows
+            if key not in chosen:
+                both = [k for k in above if k in below[row]] or list(below[row]) or list(above) or [0]
+                chosen[key] = max(both, key=lambda k: (above.get(k, 0), -k))
+            keyed.append((chosen[key], row, c, cell))
     return [cell for *_, cell in sorted(keyed, key=lambda x: x[:3])]
 
 
 def split_lines(text: str) -> list[str]:
     """Split ``text`` into line units: lines (CRLF, lone CR and Unicode separators all end a line),
-    and the cells of lines laid out as table rows, in reading order (see above).
+    and the cells of lines laid out as table rows, a page-layout table's in reading order (see above).
 
     NUL bytes are dropped: they never belong to text a person reads and break downstream tools.
     """
@@ -113,18 +127,20 @@ def split_lines(text: str) -> list[str]:
             units.append(lines[i])
             i += 1
             continue
-        # a run of layout lines around this row: back to where the run started (those lines are
-        # already in units, as they held no gap), forward while lines stay in the layout
+        # the table's run of layout lines around this row: back over the lines just added (they held
+        # no gap), forward while lines stay in the layout
         j = i
-        while j > 0 and len(units) > 0 and _in_layout(lines[j - 1]) and units[-1] is lines[j - 1]:
+        while j > 0 and units and units[-1] is lines[j - 1] and _in_layout(lines[j - 1]):
             j -= 1
             units.pop()
         k = i
         while k < n and _in_layout(lines[k]):
             k += 1
-        block = [_cells(line) if "   " in line else [(len(line) - len(line.lstrip()), line)] for line in lines[j:k]]
-        if sum(len(cells) > 1 for cells in block) >= 2 and _is_layout(block):
-            units.extend(_reading_order(block))
+        block = [_cells(line) if "   " in line else [(len(line) - len(line.lstrip()), line)]
+                 for line in lines[j:k]]
+        column = _columns(block)
+        if _is_layout(block, column):
+            units.extend(_reading_order(block, column))
         else:
             units.extend(cell for cells in block for _, cell in cells)
         i = k
