@@ -24,7 +24,6 @@ import time
 from pathlib import Path
 
 from clean_article import load_model
-from clean_article.api import _body_mask
 from clean_article.lines import split_lines
 from clean_article.render import render_html
 from clean_article.align import align_lines
@@ -75,13 +74,19 @@ def error_breakdown(pages, details) -> dict[str, float]:
 def _kept_text(text: str, model) -> tuple[list[str], list[bool]]:
     """What `clean` does (no kind head), keeping each line's verdict for the error breakdown."""
     lines = split_lines(text)
-    return lines, _body_mask(lines, model, model.threshold)[0]
+    return lines, _body_flags(lines, model)
 
 
 def _kept_html(html: str, model) -> tuple[list[str], list[bool]]:
     """What `clean_html` does, the lxml parse included."""
     page = render_html(html)
-    return page.lines, _body_mask(page.lines, model, model.threshold, page.dom)[0]
+    return page.lines, _body_flags(page.lines, model, page.dom)
+
+
+def _body_flags(lines: list[str], model, dom=None) -> list[bool]:
+    """Which lines `clean` keeps (its body-only path: Model.predict_proba and the threshold)."""
+    p = model.predict_proba(lines, dom)
+    return [pb >= model.threshold and bool(line.strip()) for line, pb in zip(lines, p.tolist())]
 
 
 def _batch(records, jobs: int, model_path, html_model_path) -> tuple[list[str], float]:

@@ -44,7 +44,7 @@ def clean_record(rec: dict, model_path: str | None = None, html_model_path: str 
                  keep: Iterable[str] | None = None) -> dict:
     """Clean one record (see the module docstring); models are loaded once per process and cached.
     ``keep`` names the labels to keep (default: body)."""
-    from .api import _body_mask, _keep_set, _results, load_model
+    from .api import _keep_set, _kept, load_model
     from .lines import split_lines
     from .render import render_html
     out = {"id": rec.get("id")}
@@ -62,17 +62,12 @@ def clean_record(rec: dict, model_path: str | None = None, html_model_path: str 
         else:
             out["error"] = "record has no 'text' or 'html' string"
             return out
-        t = model.threshold if threshold is None else threshold
-        keep = _keep_set(keep)
-        if keep == {"body"}:
-            mask, items = _body_mask(lines, model, t, dom)
-        else:
-            results = _results(lines, model, t, dom)
-            mask, items = [r.label in keep for r in results], sum(1 for r in results if r.label != "blank")
+        kept, items = _kept(lines, model, model.threshold if threshold is None else threshold, dom,
+                            _keep_set(keep))
     except Exception as e:  # one broken record must not stop a crawl-sized batch
         out["error"] = f"{type(e).__name__}: {e}"
         return out
-    kept = [line.strip() for line, k in zip(lines, mask) if k]
+    kept = [line.strip() for line in kept]
     if not kept and fallback_all:
         kept = [line.strip() for line in lines if line.strip()]
         out["fallback"] = True

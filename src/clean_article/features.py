@@ -135,22 +135,24 @@ _POS_EDGES = np.array((1, 2, 4, 8, 16, 32, 64))
 # leading \b or alternation made them most of featurize's time.
 _SP = r"[^\S\n]"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# 12/09/2023, 2023-09-12, 12 sep 2023, and the "14, " of "sep 14, 2023" (group md: checked for the month
-# before it in _flag_items; the year is a lookahead, so that it can still start a date of its own). The
-# lookbehind is the \b of feature version 1: no match inside a longer run of digits or a word.
+# 12/09/2023, 2023-09-12, 12 sep 2023, and the "14, " of "sep 14, 2023" (group need: confirmed by the
+# month before it, see _PATTERN_FLAGS; the year is a lookahead, so that it can still start a date of its
+# own). The lookbehind is the \b of feature version 1: no match inside a longer run of digits or a word.
 _DATE = re.compile(r"\d(?<!\w\d)(?:\d?[/.-]\d{1,2}[/.-]\d{2,4}|\d{3}-\d{2}-\d{2}|\d?" + _SP + "+" + _MONTH + ",?"
-                   + _SP + r"+\d{4}|(?P<md>\d?(?:st|nd|rd|th)?,?" + _SP + r"+(?=\d{4})))")
+                   + _SP + r"+\d{4}|(?P<need>\d?(?:st|nd|rd|th)?,?" + _SP + r"+(?=\d{4})))")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTH + _SP + "+$")
-_AGO = re.compile(r"ago\b")                  # "5 hours ago": the number and unit are checked before it
+_AGO = re.compile(r"(?P<need>ago)\b")         # "5 hours ago": the number and unit are checked before it
 _AGO_BEFORE = re.compile(r"\b\d+" + _SP + r"*(?:sec|second|min|minute|hr|hour|day|week|month|year)s?" + _SP
                          + r"+$")
 _TIME = re.compile(r":(?:(?<=(?<!\w)\d:)|(?<=(?<!\w)\d\d:))\d\d")   # 9:37, 12:30 (not 8000:80)
 _EMAIL = re.compile(r"@(?<=\S@)\S+\.\w+")
 _BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25ba\u25b8\u25e6\u2023\u2219*>\u00bb\-\u2013\u2014]|\d{1,2}[.)])"
                      + _SP, re.M)
-# (name, pattern, a string the page must hold for the pattern to be tried at all)
-_PATTERN_FLAGS = (("bullet", _BULLET, ""), ("date", _DATE, ""), ("ago", _AGO, "ago"), ("time", _TIME, ":"),
-                  ("email", _EMAIL, "@"))
+# (name, pattern, a string the page must hold for the pattern to be tried at all, and for a match whose
+# group "need" took part: a pattern the text just before it must end with, and how far back to look)
+_PATTERN_FLAGS = (("bullet", _BULLET, "", None), ("date", _DATE, "", (_MONTH_BEFORE, 14)),
+                  ("ago", _AGO, "ago", (_AGO_BEFORE, 24)), ("time", _TIME, ":", None),
+                  ("email", _EMAIL, "@", None))
 # literal flags, found with str.find: copyright notices and URLs (".com" and ".htm(l)" only as a
 # word's end)
 _COPYRIGHT = ("\u00a9", "(c)", "copyright", "all rights reserved")
@@ -186,6 +188,11 @@ class _Page:
     cls: np.ndarray
 
 
+def _cut(stripped: str) -> str:
+    """The part of a stripped line that feeds its features (a 10 MB line stays cheap)."""
+    return stripped if len(stripped) <= _MAX_LINE else stripped[:_MAX_LINE].rstrip()
+
+
 def _read_page(items: list[str]) -> _Page:
     text = "\n".join(items) + "\n"
     cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
@@ -219,19 +226,14 @@ def _literal_items(text: str, page: _Page) -> dict[str, np.ndarray]:
     return out
 
 
-def _flag_items(text: str, page: _Page, pattern: re.Pattern, guard: str) -> np.ndarray:
+def _flag_items(text: str, page: _Page, pattern: re.Pattern, guard: str, before) -> np.ndarray:
     """Which items hold a match of ``pattern`` in ``text`` (the page, lower-cased)."""
     hits = np.zeros(len(page.starts), dtype=bool)
     if guard not in text:
         return hits
-    if pattern is _DATE:
-        pos = [m.start() for m in pattern.finditer(text)
-               if m.group("md") is None or _MONTH_BEFORE.search(text, max(m.start() - 14, 0), m.start())]
-    elif pattern is _AGO:
-        pos = [m.start() for m in pattern.finditer(text)
-               if _AGO_BEFORE.search(text, max(m.start() - 24, 0), m.start())]
-    else:
-        pos = [m.start() for m in pattern.finditer(text)]
+    check, back = before or (None, 0)
+    pos = [m.start() for m in pattern.finditer(text)
+           if check is None or m.group("need") is None or check.search(text, max(m.start() - back, 0), m.start())]
     if pos:
         hits[page.item_of[pos]] = True
     return hits
@@ -258,7 +260,7 @@ def _shape_matrix(page: _Page, full_len: np.ndarray, indent: np.ndarray) -> np.n
 
     last = page.cp[page.ends - 1]
     lowered = page.lower.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
-    flags = {name: _flag_items(lowered, page, pat, guard) for name, pat, guard in _PATTERN_FLAGS}
+    flags = {name: _flag_items(lowered, page, *spec) for name, *spec in _PATTERN_FLAGS}
     flags.update(_literal_items(lowered, page))
     flags["sep"] = seps > 0
     flags["colon"] = last == ord(":")
@@ -297,7 +299,7 @@ def line_shapes(line: str) -> list[str]:
     s = line.strip()
     if not s:
         return []
-    page = _read_page([s if len(s) <= _MAX_LINE else s[:_MAX_LINE].rstrip()])
+    page = _read_page([_cut(s)])
     return _decode(_shape_matrix(page, np.array([len(s)]), np.array([len(line) - len(line.lstrip())]))[0])
 
 
@@ -384,7 +386,7 @@ def _assemble(parts, n: int):
 
 
 def _crc_ids(keys) -> dict[str, int]:
-    return {k: zlib.crc32(k.encode("utf-8", "surrogatepass")) & _MASK for k in keys}
+    return {k: _h(k) for k in keys}
 
 
 def _dom_entries(dom: list[str]):
@@ -428,7 +430,7 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
         return LineFeatures(np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32),
                             np.zeros(0, np.int64), n_lines)
     stripped = [stripped_all[r] for r in rows]
-    page = _read_page([s if len(s) <= _MAX_LINE else s[:_MAX_LINE].rstrip() for s in stripped])
+    page = _read_page([_cut(s) for s in stripped])
     full_len = np.fromiter(map(len, stripped), dtype=np.int64, count=n)
     indent = np.array([len(lines[r]) - len(lines[r].lstrip()) for r in rows], dtype=np.int64)
     shapes = _shape_matrix(page, full_len, indent)

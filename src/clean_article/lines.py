@@ -130,14 +130,13 @@ def split_lines(text: str) -> list[str]:
         # the table's run of layout lines around this row: back over the lines just added (they held
         # no gap), forward while lines stay in the layout
         j = i
-        while j > 0 and units and units[-1] is lines[j - 1] and _in_layout(lines[j - 1]):
+        while j > 0 and _in_layout(lines[j - 1]):     # the previous run ended at a line outside it
             j -= 1
             units.pop()
         k = i
         while k < n and _in_layout(lines[k]):
             k += 1
-        block = [_cells(line) if "   " in line else [(len(line) - len(line.lstrip()), line)]
-                 for line in lines[j:k]]
+        block = [_cells(line) for line in lines[j:k]]
         column = _columns(block)
         if _is_layout(block, column):
             units.extend(_reading_order(block, column))

@@ -25,6 +25,7 @@ import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -217,7 +218,7 @@ def item_paths(dom: list[str], rows) -> list[list[int]]:
     ``path=`` token, which render.render_html puts last)."""
     out = []
     for r in rows:
-        head, sep, tail = dom[r].rpartition("path=")
+        _, sep, tail = dom[r].rpartition("path=")
         out.append([int(x) for x in tail.split(None, 1)[0].split(".") if x.isdigit()] if sep and tail else [])
     return out
 
@@ -262,12 +263,12 @@ PART_CHARS = 4_000_000
 def page_parts(lines: list[str]) -> list[tuple[int, int]]:
     """(start, end) ranges of ``lines`` scored as one page each: one range for any real page."""
     n = len(lines)
-    sizes = [min(len(line), _MAX_LINE) + 1 for line in lines] if n > PART_LINES or \
-        sum(map(len, lines)) > PART_CHARS else None
-    if sizes is None:
+    if n <= PART_LINES and sum(map(len, lines)) <= PART_CHARS:
         return [(0, n)]
-    k = max(-(-n // PART_LINES), -(-sum(sizes) // PART_CHARS))
-    max_lines, max_chars = -(-n // k), -(-sum(sizes) // k)
+    sizes = [min(len(line), _MAX_LINE) + 1 for line in lines]
+    total = sum(sizes)
+    k = max(-(-n // PART_LINES), -(-total // PART_CHARS))       # parts, each of about equal size
+    max_lines, max_chars = -(-n // k), -(-total // k)
     out, start, chars = [], 0, 0
     for i, c in enumerate(sizes):
         if i > start and (i - start >= max_lines or chars + c > max_chars):
@@ -299,15 +300,16 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float) -> int
     heads = thread_headings(lines, rows)
     if not heads.any():
         return None
-    last_head = int(np.flatnonzero(heads)[-1])
-    words, reached = 0, (-1 if THREAD_MIN_WORDS <= 0 else None)   # the item whose body words make the minimum
-    for k in ([] if reached is not None else np.flatnonzero(p[:last_head] >= threshold)):
-        words += len(_WORD.findall(lines[rows[k]]))
-        if words >= THREAD_MIN_WORDS:
-            reached = int(k)
-            break
-    if reached is None:
-        return None
+    reached = -1                        # the item whose body words make THREAD_MIN_WORDS
+    if THREAD_MIN_WORDS > 0:
+        words, reached = 0, None
+        for k in np.flatnonzero(p[:int(np.flatnonzero(heads)[-1])] >= threshold):
+            words += len(_WORD.findall(lines[rows[k]]))
+            if words >= THREAD_MIN_WORDS:
+                reached = int(k)
+                break
+        if reached is None:
+            return None
     eligible = [k for k in np.flatnonzero(heads) if k > reached]
     seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
     for k in eligible:
@@ -367,13 +369,18 @@ class Model:
             return p1
         return self._context_pass_matrix(self.context_features(p1, lengths, paths))
 
+    @cached_property
+    def _ctx_layers32(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        return [(w.astype(np.float32), b.astype(np.float32)) for w, b in self.ctx_layers]
+
     def _context_pass_matrix(self, ctx: np.ndarray) -> np.ndarray:
         # float32: several times faster than float64 on these small products, and the body
         # probabilities differ by about 1e-6
         h = ((ctx - self.ctx_mean) / self.ctx_scale).astype(np.float32)
-        for i, (w, b) in enumerate(self.ctx_layers):
-            h = h @ w.astype(np.float32) + b.astype(np.float32)
-            if i < len(self.ctx_layers) - 1:
+        layers = self._ctx_layers32
+        for i, (w, b) in enumerate(layers):
+            h = h @ w + b
+            if i < len(layers) - 1:
                 h = np.maximum(h, 0.0)
         return _sigmoid(h[:, 0].astype(np.float64))
 
