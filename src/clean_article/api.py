@@ -19,7 +19,7 @@ import numpy as np
 from .features import featurize
 from .labels import BODY, LABELS
 from .lines import split_lines
-from .model import Model, ModelError, page_parts
+from .model import Model, ModelError, item_lengths, page_parts
 from .render import render_html
 
 __all__ = ["LineResult", "Article", "clean", "classify", "extract", "clean_html", "classify_html",
@@ -120,8 +120,7 @@ def _part_results(lines: list[str], offset: int, model: Model, threshold: float,
     f = featurize(lines, dom)
     p_body = model.item_proba(f, lines, dom)
     if kinds:
-        lengths = np.array([len(lines[r].strip()) for r in f.rows], dtype=np.float64)
-        kinds = model.kind_proba(f, p_body, lengths)
+        kinds = model.kind_proba(f, p_body, item_lengths(f, lines))
     else:
         kinds = None
     out: list[LineResult] = []

@@ -35,6 +35,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -148,11 +149,14 @@ _TIME = re.compile(r":(?:(?<=(?<!\w)\d:)|(?<=(?<!\w)\d\d:))\d\d")   # 9:37, 12:3
 _EMAIL = re.compile(r"@(?<=\S@)\S+\.\w+")
 _BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25ba\u25b8\u25e6\u2023\u2219*>\u00bb\-\u2013\u2014]|\d{1,2}[.)])"
                      + _SP, re.M)
-# (name, pattern, a string the page must hold for the pattern to be tried at all, and for a match whose
-# group "need" took part: a pattern the text just before it must end with, and how far back to look)
-_PATTERN_FLAGS = (("bullet", _BULLET, "", None), ("date", _DATE, "", (_MONTH_BEFORE, 14)),
-                  ("ago", _AGO, "ago", (_AGO_BEFORE, 24)), ("time", _TIME, ":", None),
-                  ("email", _EMAIL, "@", None))
+# (name, pattern, a string the page must hold for the pattern to be tried at all, for a match whose
+# group "need" took part: a pattern the text just before it must end with and how far back to look, and
+# where a match can start: anywhere (re scans, fast for a literal first character), at an item's start
+# that is not a letter ("lead"), or at a digit that does not follow a word character ("number"): the
+# candidates are found with numpy, and the pattern is only tried there)
+_PATTERN_FLAGS = (("bullet", _BULLET, "", None, "lead"), ("date", _DATE, "", (_MONTH_BEFORE, 14), "number"),
+                  ("ago", _AGO, "ago", (_AGO_BEFORE, 24), None), ("time", _TIME, ":", None, None),
+                  ("email", _EMAIL, "@", None, None))
 # literal flags, found with str.find: copyright notices and URLs (".com" and ".htm(l)" only as a
 # word's end)
 _COPYRIGHT = ("\u00a9", "(c)", "copyright", "all rights reserved")
@@ -226,13 +230,28 @@ def _literal_items(text: str, page: _Page) -> dict[str, np.ndarray]:
     return out
 
 
-def _flag_items(text: str, page: _Page, pattern: re.Pattern, guard: str, before) -> np.ndarray:
+def _match_starts(page: _Page, where: str) -> list[int]:
+    """Where a pattern of _PATTERN_FLAGS can start (see there)."""
+    props = page.props
+    if where == "lead":
+        return page.starts[(props[page.starts] & _ALPHA) == 0].tolist()
+    digit = (props & _DIGIT) != 0
+    digit[1:] &= (props[:-1] & _WORD) == 0
+    return np.flatnonzero(digit).tolist()
+
+
+def _flag_items(text: str, page: _Page, pattern: re.Pattern, guard: str, before, where) -> np.ndarray:
     """Which items hold a match of ``pattern`` in ``text`` (the page, lower-cased)."""
     hits = np.zeros(len(page.starts), dtype=bool)
     if guard not in text:
         return hits
     check, back = before or (None, 0)
-    pos = [m.start() for m in pattern.finditer(text)
+    if where is None:
+        matches = pattern.finditer(text)
+    else:
+        match = pattern.match
+        matches = [m for m in map(match, repeat(text), _match_starts(page, where)) if m]
+    pos = [m.start() for m in matches
            if check is None or m.group("need") is None or check.search(text, max(m.start() - back, 0), m.start())]
     if pos:
         hits[page.item_of[pos]] = True
@@ -303,19 +322,77 @@ def line_shapes(line: str) -> list[str]:
     return _decode(_shape_matrix(page, np.array([len(s)]), np.array([len(line) - len(line.lstrip())]))[0])
 
 
-@dataclass
 class LineFeatures:
-    """Features of one page: a CSR matrix over its non-blank lines, and which lines those are."""
+    """Features of one page: a sparse vector for each non-blank line (an item), and which lines those are.
 
-    indptr: np.ndarray     # (n_items + 1,) int64
-    indices: np.ndarray    # (nnz,) int32, hashed feature ids
-    values: np.ndarray     # (nnz,) float32
-    rows: np.ndarray       # (n_items,) int64: the page line index of each item
-    n_lines: int           # lines on the page, blank ones included
+    The entries come in parts (words, bigrams, char 3-grams, shapes, DOM), each sorted by item; an
+    entry of a block is worth 1/sqrt(the item's entries in that block). ``indptr``, ``indices`` and
+    ``values`` lay them out as one CSR matrix, built on first use (training and the kind head read it);
+    ``dot`` multiplies the entries with a weight vector without building it, which is all the body
+    probability needs (building the matrix was a tenth of ``clean``'s time).
+
+    Also kept per item, for the passes after the line model: ``lengths`` (the stripped line's length
+    in characters), ``words`` (its number of ``\\w+`` words) and ``thread_words`` (whether it holds a
+    word of a comment-section heading); None when the features came from a CSR matrix (``from_csr``).
+    """
+
+    def __init__(self, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], rows: np.ndarray, n_lines: int,
+                 lengths: np.ndarray | None = None, words: np.ndarray | None = None,
+                 thread_words: np.ndarray | None = None):
+        self.parts = parts     # [(ids (m,) int32, counts (n_items,) entries per item, scale (n_items,) float32)]
+        self.rows = rows       # (n_items,) int64: the page line index of each item
+        self.n_lines = n_lines  # lines on the page, blank ones included
+        self.lengths, self.words, self.thread_words = lengths, words, thread_words
+        self._csr: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+
+    @classmethod
+    def from_csr(cls, indptr: np.ndarray, indices: np.ndarray, values: np.ndarray, rows: np.ndarray,
+                 n_lines: int) -> "LineFeatures":
+        f = cls([], rows, n_lines)
+        f._csr = (indptr, indices, values)
+        return f
 
     @property
     def n_items(self) -> int:
         return len(self.rows)
+
+    def _matrix(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self._csr is None:
+            self._csr = _assemble(self.parts, self.n_items)
+        return self._csr
+
+    @property
+    def indptr(self) -> np.ndarray:
+        """(n_items + 1,) int64: where each item's entries start in ``indices`` and ``values``."""
+        return self._matrix()[0]
+
+    @property
+    def indices(self) -> np.ndarray:
+        """(nnz,) int32: hashed feature ids; per item the parts follow in order."""
+        return self._matrix()[1]
+
+    @property
+    def values(self) -> np.ndarray:
+        """(nnz,) float32."""
+        return self._matrix()[2]
+
+    def dot(self, coef: np.ndarray) -> np.ndarray:
+        """Each item's dot product with a weight vector over all feature ids, as float64."""
+        out = np.zeros(self.n_items, dtype=np.float64)
+        if self._csr is not None:
+            indptr, indices, values = self._csr
+            return out + _run_sums(coef[indices] * values, np.diff(indptr))
+        for ids, counts, scale in self.parts:
+            out += _run_sums(coef[ids], counts) * scale
+        return out
+
+
+def _run_sums(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Sums of consecutive runs of ``x`` of the given lengths (0 for an empty run)."""
+    if len(x) == 0:
+        return np.zeros(len(counts), dtype=x.dtype)
+    sums = np.add.reduceat(np.append(x, x.dtype.type(0)), np.cumsum(counts) - counts)
+    return np.where(counts > 0, sums, 0)
 
 
 _POWERS: tuple[np.ndarray, np.ndarray] | None = None
@@ -336,7 +413,8 @@ def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _word_features(page: _Page, n: int):
-    """(item, id) of the word and bigram entries, and of the char 3-gram entries."""
+    """(item, id) of the word and bigram entries, of the char 3-gram entries, and the number of words
+    of each item."""
     w = (page.props & _WORD) != 0
     prev = np.concatenate([[False], w[:-1]])
     nxt = np.concatenate([w[1:], [False]])
@@ -362,25 +440,31 @@ def _word_features(page: _Page, n: int):
     centre = np.flatnonzero(np.cumsum(span[:-1]) > 0)
     z = np.concatenate([[_BOUNDARY], np.where(w, lower, _BOUNDARY), [_BOUNDARY]])
     grams = z[centre] * _U(0x100000001B3) + z[centre + 1] * _U(0x1000193) + z[centre + 2]
-    return ((witem, word_ids), (witem[pair], bigram_ids)), (page.item_of[centre], _ids(grams, _SALT_GRAM))
+    return ((witem, word_ids), (witem[pair], bigram_ids)), (page.item_of[centre], _ids(grams, _SALT_GRAM)), per_item
 
 
-def _assemble(parts, n: int):
-    """CSR arrays from ``parts`` [(block, item, ids)], each part's entries in item order: per item the
-    parts follow in list order, and each entry of a block is worth 1/sqrt(the item's entries in it)."""
+def _parts(parts, n: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """LineFeatures parts from [(block, item, ids)], each part's entries in item order: (ids, entries
+    per item, the weight of an entry: 1/sqrt(the item's entries in the block))."""
     counts = [np.bincount(item, minlength=n) for _, item, _ in parts]
     per_block: dict[int, np.ndarray] = {}
     for (block, _, _), c in zip(parts, counts):
         per_block[block] = per_block.get(block, 0) + c
-    indptr = np.concatenate([[0], np.cumsum(sum(counts))]).astype(np.int64)
+    scale = {block: (1.0 / np.sqrt(np.maximum(c, 1))).astype(np.float32) for block, c in per_block.items()}
+    return [(ids.astype(np.int32, copy=False), c, scale[block]) for (block, _, ids), c in zip(parts, counts)]
+
+
+def _assemble(parts, n: int):
+    """CSR arrays of LineFeatures parts: per item the parts follow in list order."""
+    counts = [c for _, c, _ in parts]
+    indptr = np.concatenate([[0], np.cumsum(sum(counts) if counts else np.zeros(n, np.int64))]).astype(np.int64)
     indices = np.empty(indptr[-1], dtype=np.int32)
     values = np.empty(indptr[-1], dtype=np.float32)
     offset = indptr[:-1].copy()
-    scale = {block: (1.0 / np.sqrt(np.maximum(c, 1))).astype(np.float32) for block, c in per_block.items()}
-    for (block, item, ids), c in zip(parts, counts):
-        pos = np.arange(len(item)) + np.repeat(offset - (np.cumsum(c) - c), c)   # items are sorted
+    for ids, c, scale in parts:
+        pos = np.arange(len(ids)) + np.repeat(offset - (np.cumsum(c) - c), c)   # items are sorted
         indices[pos] = ids
-        values[pos] = np.repeat(scale[block], c)
+        values[pos] = np.repeat(scale, c)
         offset += c
     return indptr, indices, values
 
@@ -423,24 +507,25 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
     if dom is not None and len(dom) != len(lines):
         raise ValueError(f"dom has {len(dom)} entries for {len(lines)} lines")
     n_lines = len(lines)
-    stripped_all = [line.strip() for line in lines]
-    rows = [i for i, s in enumerate(stripped_all) if s]
-    n = len(rows)
+    stripped_all = list(map(str.strip, lines))
+    length_all = np.fromiter(map(len, stripped_all), dtype=np.int64, count=n_lines)
+    rows_a = np.flatnonzero(length_all)
+    n = len(rows_a)
     if n == 0:
-        return LineFeatures(np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0, np.float32),
-                            np.zeros(0, np.int64), n_lines)
-    stripped = [stripped_all[r] for r in rows]
-    page = _read_page([_cut(s) for s in stripped])
-    full_len = np.fromiter(map(len, stripped), dtype=np.int64, count=n)
-    indent = np.array([len(lines[r]) - len(lines[r].lstrip()) for r in rows], dtype=np.int64)
+        return LineFeatures([], np.zeros(0, np.int64), n_lines)
+    rows = rows_a.tolist()
+    stripped = list(map(stripped_all.__getitem__, rows))
+    full_len = length_all[rows_a]
+    page = _read_page(stripped if full_len.max() <= _MAX_LINE else list(map(_cut, stripped)))
+    indent = (np.fromiter(map(len, lines), dtype=np.int64, count=n_lines)
+              - np.fromiter(map(len, map(str.lstrip, lines)), dtype=np.int64, count=n_lines))[rows_a]
     shapes = _shape_matrix(page, full_len, indent)
 
-    rows_a = np.asarray(rows, dtype=np.int64)
     k = np.arange(n)
     nonblank = np.zeros(n_lines + 2, dtype=bool)
     nonblank[rows_a + 1] = True                         # padded: lines -1 and n_lines are blank
     repeats = Counter(stripped)
-    (words, bigrams), grams = _word_features(page, n)
+    (words, bigrams), grams, word_counts = _word_features(page, n)
     own = np.full((n, len(_OWN_FAMILIES)), -1, dtype=np.int64)
     base = 32 * len(_SHAPE_FAMILIES)
     own[:, 0] = base + np.minimum(10 * rows_a // max(n_lines, 1), 9)
@@ -449,8 +534,10 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
     own[:, 3] = base + 96
     own[~nonblank[rows_a], 4] = base + 128
     own[~nonblank[rows_a + 2], 5] = base + 160
-    own[np.fromiter((repeats[s] > 1 for s in stripped), dtype=bool, count=n), 6] = base + 192
-    own[np.bincount(words[0], minlength=n) == 0, 7] = base + 224
+    own[np.fromiter(map(repeats.__getitem__, stripped), dtype=np.int64, count=n) > 1, 6] = base + 192
+    own[word_counts == 0, 7] = base + 224
+    thread_words = np.zeros(n, dtype=bool)
+    thread_words[words[0][_thread_word_table()[words[1]]]] = True
     edge = np.full((2, shapes.shape[1]), -1, dtype=np.int64)
     edge[:, 0] = _NONE_CODE
     padded = np.vstack([edge, shapes, edge])
@@ -465,8 +552,8 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
     parts = [(0, *words), (0, *bigrams), (1, *grams), (2, shape_item, shape_ids)]
     if dom is not None:
         parts.append((3, *_dom_entries([dom[r] for r in rows])))
-    indptr, indices, values = _assemble(parts, n)
-    return LineFeatures(indptr=indptr, indices=indices, values=values, rows=rows_a, n_lines=n_lines)
+    return LineFeatures(_parts(parts, n), rows_a, n_lines, lengths=full_len.astype(np.float64),
+                        words=word_counts, thread_words=thread_words)
 
 
 # ---------------------------------------------------------------- the site layer and the thread rule
@@ -538,37 +625,37 @@ _THREAD_HEADING = re.compile(
     r"comments\s+are\s+(?:now\s+)?closed(?:\s+for\s+this\s+(?:story|article|post|entry))?|no\s+comments(?:\s+yet)?"
     r")[\W_]*$", re.I)
 _THREAD_NOTICE = re.compile(r"\bthe following comments are owned by\b", re.I)
-# every heading above holds one of these: a cheap test before the full patterns
-_THREAD_WORDS = ("comment", "repl", "respons", "thought", "reaction", "trackback", "pingback", "say", "opinion",
+# every heading above holds one of these words (\\w+ tokens, lower-cased): featurize marks the lines
+# that do (LineFeatures.thread_words, a lookup of word hashes), and only those are matched
+_THREAD_WORDS = ("comment", "comments", "reply", "replies", "response", "responses", "thought", "thoughts",
+                 "reaction", "reactions", "trackback", "trackbacks", "pingback", "pingbacks", "say", "opinion",
                  "talkback", "discussion", "conversation")
 
 
-def thread_headings(lines: list[str], rows) -> np.ndarray:
+@lru_cache(maxsize=1)
+def _thread_word_table() -> np.ndarray:
+    """Whether a word id (featurize's) is one of the words every comment-section heading holds (see
+    _THREAD_HEADING), as a table over all ids: a lookup per word of the page."""
+    page = _read_page(list(_THREAD_WORDS))
+    (words, _), _, _ = _word_features(page, len(_THREAD_WORDS))
+    table = np.zeros(N_FEATURES, dtype=bool)
+    table[words[1]] = True
+    return table
+
+
+def thread_headings(lines: list[str], rows, candidates: np.ndarray | None = None) -> np.ndarray:
     """Whether each item (a non-blank line, ``rows`` its indices) reads like the heading of a comment
-    section (bool array)."""
+    section (bool array). ``candidates`` (LineFeatures.thread_words, for the same items) marks the
+    items that hold one of the words of a heading; without it they are found here."""
     out = np.zeros(len(rows), dtype=bool)
     if not len(rows):
         return out
-    # the few candidates for the full patterns: items that hold a trigger word, found by str.find in
-    # the joined, lower-cased lines (a regex alternation over every line was a tenth of clean's time)
-    short = [k for k, r in enumerate(rows) if len(lines[r]) <= 400]
-    if not short:
-        return out
-    items = [lines[rows[k]] for k in short]
-    text = "\n".join(items).lower()
-    lengths = list(map(len, items))
-    if len(text) != sum(lengths) + len(items) - 1:        # lower() changed a length ("\u0130")
-        items = [x.lower() for x in items]
-        text, lengths = "\n".join(items), list(map(len, items))
-    starts = np.cumsum([0] + [n + 1 for n in lengths[:-1]])
-    hits = []
-    for word in _THREAD_WORDS:
-        i = text.find(word)
-        while i >= 0:
-            hits.append(i)
-            i = text.find(word, i + 1)
-    for j in sorted(set((np.searchsorted(starts, hits, side="right") - 1).tolist())):
-        k = short[j]
+    if candidates is None:
+        page = _read_page([_cut(lines[r].strip()) for r in rows])
+        (words, _), _, _ = _word_features(page, len(rows))
+        candidates = np.zeros(len(rows), dtype=bool)
+        candidates[words[0][_thread_word_table()[words[1]]]] = True
+    for k in np.flatnonzero(candidates).tolist():
         s = lines[rows[k]].strip()
         if len(s) > 200:
             continue

@@ -62,19 +62,6 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
 
 
-def sparse_dot(f: LineFeatures, coef: np.ndarray) -> np.ndarray:
-    """Row-wise dot products of the page's CSR features with a dense weight vector (or matrix)."""
-    if f.n_items == 0:
-        return np.zeros((0,) + coef.shape[1:], dtype=np.float64)
-    contrib = coef[f.indices] * (f.values if coef.ndim == 1 else f.values[:, None])
-    starts = f.indptr[:-1]
-    out = np.add.reduceat(contrib, starts, axis=0)
-    empty = f.indptr[1:] == starts
-    if empty.any():
-        out[empty] = 0.0
-    return out.astype(np.float64)
-
-
 def _lookup(rows: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Positions of ``ids`` in the sorted id table ``rows`` and which ids are in it."""
     pos = np.minimum(np.searchsorted(rows, ids), len(rows) - 1)
@@ -159,53 +146,56 @@ def kind_context_matrix(q: np.ndarray, p: np.ndarray, lengths: np.ndarray, thres
 
 
 def _best_span(gain: np.ndarray) -> tuple[int, int]:
-    """Start and end (inclusive) of the contiguous run with the largest sum of ``gain``."""
-    best, best_lo, best_hi = -np.inf, 0, -1
-    run, lo = 0.0, 0
-    for i, g in enumerate(gain):
-        if run <= 0:
-            run, lo = g, i
-        else:
-            run += g
-        if run > best:
-            best, best_lo, best_hi = run, lo, i
-    return best_lo, best_hi
+    """Start and end (inclusive) of the contiguous run with the largest sum of ``gain`` (the first
+    such end, and for it the latest start: Kadane's scan, vectorised over prefix sums)."""
+    n = len(gain)
+    if n == 0:
+        return 0, -1
+    c = np.concatenate([[0.0], np.cumsum(gain)])
+    low = np.minimum.accumulate(c[:-1])               # the lowest prefix before each end
+    idx = np.arange(n)
+    start = np.maximum.accumulate(np.where(c[:-1] <= low, idx, 0))
+    hi = int(np.argmax(c[1:] - low))
+    return int(start[hi]), hi
 
 
 def context_matrix(p: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Context features of every line of one page from first-pass body probabilities ``p`` and the
     lines' lengths in characters. Shared by training and inference."""
     n = len(p)
+    out = np.empty((n, N_CONTEXT), dtype=np.float64)
     if n == 0:
-        return np.zeros((0, N_CONTEXT), dtype=np.float64)
+        return out
     p = p.astype(np.float64)
     eps = 1e-4
-    logit = np.log((p + eps) / (1 - p + eps))
     loglen = np.log1p(lengths)
     weight = np.minimum(loglen, 6.0)
-    cols = [p, logit, loglen, np.arange(n) / max(n - 1, 1), np.full(n, np.log1p(n))]
+    out[:, 0] = p
+    out[:, 1] = np.log((p + eps) / (1 - p + eps))
+    out[:, 2] = loglen
+    out[:, 3] = np.arange(n) / max(n - 1, 1)
+    out[:, 4] = np.log1p(n)
     padded = np.concatenate([np.full(5, -1.0), p, np.full(5, -1.0)])
-    for off in (-5, -3, -2, -1, 1, 2, 3, 5):
-        cols.append(padded[5 + off: 5 + off + n])
-    for r in (2, 5, 10, 25):
-        cols.append(_window_mean(p, r))
-    w5 = _window_mean(p, 5)
-    cols.append(np.full(n, w5.max()))
-    cols.append(p - p.mean())
+    for j, off in enumerate((-5, -3, -2, -1, 1, 2, 3, 5)):
+        out[:, 5 + j] = padded[5 + off: 5 + off + n]
+    cum = np.concatenate([[0.0], np.cumsum(p)])        # window means, as in _window_mean
+    idx = np.arange(n)
+    for j, r in enumerate((2, 5, 10, 25)):
+        lo, hi = np.maximum(idx - r, 0), np.minimum(idx + r + 1, n)
+        out[:, 13 + j] = (cum[hi] - cum[lo]) / (hi - lo)
+    out[:, 17] = out[:, 14].max()
+    out[:, 18] = p - p.mean()
     mass = p * weight
     total = mass.sum() + eps
     cum = np.cumsum(mass)
-    cols.append((cum - mass) / total)            # body mass before the line
-    cols.append((total - cum) / total)           # body mass after it
+    out[:, 19] = (cum - mass) / total            # body mass before the line
+    out[:, 20] = (total - cum) / total           # body mass after it
     lo, hi = _best_span((p - 0.5) * weight)
-    idx = np.arange(n)
-    inside = (idx >= lo) & (idx <= hi)
-    dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
-    cols.append(inside.astype(np.float64))
-    cols.append(np.log1p(dist))
-    cols.append((idx < lo).astype(np.float64))
-    cols.append(np.full(n, (hi - lo + 1) / n))
-    return np.column_stack(cols)
+    out[:, 21] = (idx >= lo) & (idx <= hi)
+    out[:, 22] = np.log1p(np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0)))
+    out[:, 23] = idx < lo
+    out[:, 24] = (hi - lo + 1) / n
+    return out
 
 
 N_CONTEXT = 25
@@ -260,6 +250,13 @@ PART_LINES = 20_000
 PART_CHARS = 4_000_000
 
 
+def item_lengths(f: LineFeatures, lines: list[str]) -> np.ndarray:
+    """The length in characters of each item of ``f`` (stripped), as floats."""
+    if f.lengths is not None:
+        return f.lengths
+    return np.array([len(lines[r].strip()) for r in f.rows], dtype=np.float64)
+
+
 def page_parts(lines: list[str]) -> list[tuple[int, int]]:
     """(start, end) ranges of ``lines`` scored as one page each: one range for any real page."""
     n = len(lines)
@@ -284,7 +281,8 @@ THREAD_DISCOUNT = 0.1      # factor on the body probability of the lines from th
 _WORD = re.compile(r"\w+")
 
 
-def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float) -> int | None:
+def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
+                 words: np.ndarray | None = None, candidates: np.ndarray | None = None) -> int | None:
     """The item where a comment thread takes over from the article, or None.
 
     Comments after an article read like prose one line at a time, and the learned passes keep them:
@@ -296,21 +294,20 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float) -> int
     above ``threshold``) ends the article there. A heading text that repeats below that point ("Add
     a comment" under every answer of a Q&A page) is a per-post control, not a section, and is
     ignored; the same text above the article (a comment count under the headline) does not count.
-    This is jusText's revision step with one rule; bench.thread_rule measures it."""
-    heads = thread_headings(lines, rows)
-    if not heads.any():
-        return None
+    This is jusText's revision step with one rule; bench.thread_rule measures it. ``words`` and
+    ``candidates``: each item's number of ``\\w+`` words and whether it holds a word of a heading, when
+    featurize found them (LineFeatures.words, LineFeatures.thread_words)."""
     reached = -1                        # the item whose body words make THREAD_MIN_WORDS
     if THREAD_MIN_WORDS > 0:
-        words, reached = 0, None
-        for k in np.flatnonzero(p[:int(np.flatnonzero(heads)[-1])] >= threshold):
-            words += len(_WORD.findall(lines[rows[k]]))
-            if words >= THREAD_MIN_WORDS:
-                reached = int(k)
-                break
-        if reached is None:
+        if words is None:
+            words = np.fromiter((len(_WORD.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
+        total = np.cumsum(np.where(p >= threshold, words, 0))
+        reached = int(np.searchsorted(total, THREAD_MIN_WORDS))
+        if reached >= len(rows):
             return None
-    eligible = [k for k in np.flatnonzero(heads) if k > reached]
+    # only the items below that point can open the thread
+    below = candidates[reached + 1:] if candidates is not None else None
+    eligible = (np.flatnonzero(thread_headings(lines, rows[reached + 1:], below)) + reached + 1).tolist()
     seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
     for k in eligible:
         if seen[lines[rows[k]].strip().lower()] == 1:
@@ -348,7 +345,7 @@ class Model:
 
     # ---------------------------------------------------------------- prediction
     def _line_pass(self, f: LineFeatures) -> np.ndarray:
-        return _sigmoid(sparse_dot(f, self.line_coef) + self.line_intercept)
+        return _sigmoid(f.dot(self.line_coef) + self.line_intercept)
 
     @property
     def context_width(self) -> int:
@@ -386,7 +383,7 @@ class Model:
 
     def base_item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of each item before any site layer: the shipped model's view."""
-        lengths = np.array([len(lines[r].strip()) for r in f.rows], dtype=np.float64)
+        lengths = item_lengths(f, lines)
         paths = item_paths(dom, f.rows) if (dom is not None and self.uses_dom) else None
         return self._context_pass(self._line_pass(f), lengths, paths)
 
@@ -396,7 +393,7 @@ class Model:
         if self.site_rows is not None and f.n_items:
             p = _sigmoid(logit(p) + site_dot(lines, f.rows, self.site_rows, self.site_coef))
         use_rule = (self.info.get("site") or {}).get("thread_rule", True)
-        start = thread_start(lines, f.rows, p, self.threshold) if f.n_items and use_rule else None
+        start = thread_start(lines, f.rows, p, self.threshold, f.words, f.thread_words) if f.n_items and use_rule else None
         if start is not None:
             p = p.copy()
             p[start:] *= THREAD_DISCOUNT

@@ -237,8 +237,8 @@ def average_networks(nets: list[list[tuple[np.ndarray, np.ndarray]]]) -> list[tu
 def _rows_as_features(X) -> LineFeatures:
     """A CSR block of the corpus as the LineFeatures the model's heads read."""
     X = X.tocsr()
-    return LineFeatures(indptr=X.indptr.astype(np.int64), indices=X.indices.astype(np.int64),
-                        values=X.data, rows=np.arange(X.shape[0]), n_lines=X.shape[0])
+    return LineFeatures.from_csr(X.indptr.astype(np.int64), X.indices.astype(np.int64), X.data,
+                                 np.arange(X.shape[0]), X.shape[0])
 
 
 def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = print,
