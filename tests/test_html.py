@@ -81,3 +81,38 @@ def test_truncated_and_fuzzed_pages_give_output_not_tracebacks(html_model):
 def test_shipped_models_know_their_input():
     assert load_model(html=True).uses_dom
     assert not load_model().uses_dom
+
+
+def _tokens(html):
+    return [set(d.split()) for d in render_html(html).dom]
+
+
+def test_name_keys_come_from_the_innermost_eight_elements():
+    # n1: the innermost three open elements, n: the next five, none above; a: every semantic tag once
+    html = "".join(f'<div class="c{i}">' for i in range(12)) + "<p class='lead'>Text</p>" + "</div>" * 12
+    (tokens,) = _tokens(html)
+    names = {t for t in tokens if t.startswith(("n1:", "n:"))}
+    assert names == {"n1:lead", "n1:c11", "n1:c10"} | {f"n:c{i}" for i in range(5, 10)}
+    assert {t for t in tokens if t.startswith("a:")} == {"a:p", "a:div"}
+    assert {"t:p", "tt:div/p", "depth3"} <= tokens
+
+
+def test_siblings_share_their_ancestors_keys_but_not_each_others():
+    tokens = _tokens('<main id="story"><ul class="teasers"><li class="first">One</li><li>Two</li></ul>'
+                     '<p>After</p></main>')
+    one, two, after = tokens
+    assert {"n1:first", "n1:teasers", "n1:story", "a:li", "a:ul", "a:main"} <= one
+    assert "n1:first" not in two and {"n1:teasers", "n1:story", "a:li"} <= two
+    assert "a:li" not in after and "n1:teasers" not in after and {"n1:story", "a:p"} <= after
+
+
+def test_name_keys_are_capped_innermost_first():
+    words = " ".join(f"w{i}x" for i in range(20))
+    html = "".join(f'<div class="{words} d{j}">' for j in range(4)) + "<p>Text</p>" + "</div>" * 4
+    (tokens,) = _tokens(html)
+    keys = {t for t in tokens if t.startswith(("n1:", "n:", "a:"))}
+    assert len(keys) == 44                              # render._MAX_NAME_KEYS, "a:" keys included
+    # the innermost first: the p, its parent d3, d2 (whose words d3 already gave), then d1's twenty
+    # words fill the cap and d1's own name and d0 are left out
+    assert {"a:p", "a:div", "n1:d3", "n1:d2", "n1:w0x", "n:w0x", "n:w19x"} <= keys
+    assert "n:d1" not in keys and "n:d0" not in keys

@@ -89,3 +89,4 @@ def test_a_site_whose_labels_keep_replies_turns_the_rule_off(model):
     assert COMMENTS[2] in clean("\n".join(lines), model=site).split("\n")
     pages = [LabelledDoc(f"p{i}", lines, article, {}) for i in range(3)]
     assert fit_site(pages, model).info["site"]["thread_rule"] is True
+

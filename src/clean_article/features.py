@@ -35,7 +35,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 
 import numpy as np
 
@@ -469,29 +469,39 @@ def _assemble(parts, n: int):
     return indptr, indices, values
 
 
-def _crc_ids(keys) -> dict[str, int]:
-    return {k: _h(k) for k in keys}
+_DOM_IDS: dict[str, tuple[int, int, int]] = {}
+_DOM_IDS_KEPT = 200_000
 
 
-def _dom_entries(dom: list[str]):
+def _dom_token_ids(token: str) -> tuple[int, int, int]:
+    """The feature ids of a DOM descriptor: as the line's own ("d:"), and for the block tag and link
+    density, as the line before's ("p1d:") and the line after's ("n1d:"); -1 where there is none.
+    Kept between pages: pages share most descriptors."""
+    ids = _DOM_IDS.get(token)
+    if ids is None:
+        near = token.startswith(("t:", "ld"))
+        ids = (_h("d:" + token), _h("p1d:" + token) if near else -1, _h("n1d:" + token) if near else -1)
+        if len(_DOM_IDS) >= _DOM_IDS_KEPT:
+            _DOM_IDS.clear()
+        _DOM_IDS[token] = ids
+    return ids
+
+
+def _dom_entries(dom: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     """(item, id) of the DOM block from each item's descriptors (render.render_html, which puts the
-    element path last): the line's own descriptors but its path, then the block tag and link density
-    of the line just before and of the line just after."""
-    own = [d.rpartition("path=")[0].split() if "path=" in d else d.split() for d in dom]  # path: last
-    near = [[t for t in toks if t.startswith(("t:", "ld"))] for toks in own]
-    own_ids = _crc_ids({"d:" + t for toks in own for t in toks})
-    near_ids = _crc_ids({tag + t for toks in near for t in toks for tag in ("p1d:", "n1d:")})
-    items, ids = [], []
-    n = len(own)
-    for k, toks in enumerate(own):
-        row = [own_ids["d:" + t] for t in toks]
-        if k > 0:
-            row.extend(near_ids["p1d:" + t] for t in near[k - 1])
-        if k + 1 < n:
-            row.extend(near_ids["n1d:" + t] for t in near[k + 1])
-        ids.extend(row)
-        items.extend([k] * len(row))
-    return np.array(items, dtype=np.int64), np.array(ids, dtype=np.int32)
+    element path last), in three parts: the line's own descriptors but its path, then the block tag
+    and link density of the line just before, then those of the line just after."""
+    n = len(dom)
+    own = [(d.rpartition("path=")[0] if "path=" in d else d).split() for d in dom]
+    flat = list(chain.from_iterable(own))
+    position = {t: k for k, t in enumerate(dict.fromkeys(flat))}
+    table = np.array([_dom_token_ids(t) for t in position], dtype=np.int64).reshape(-1, 3)
+    ids = table[np.fromiter(map(position.__getitem__, flat), dtype=np.int64, count=len(flat))]
+    item = np.repeat(np.arange(n), np.fromiter(map(len, own), dtype=np.int64, count=n))
+    near = ids[:, 1] >= 0
+    before = near & (item < n - 1)
+    after = near & (item > 0)
+    return [(item, ids[:, 0]), (item[before] + 1, ids[before, 1]), (item[after] - 1, ids[after, 2])]
 
 
 def item_rows(lines: list[str]) -> list[int]:
@@ -551,7 +561,7 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
 
     parts = [(0, *words), (0, *bigrams), (1, *grams), (2, shape_item, shape_ids)]
     if dom is not None:
-        parts.append((3, *_dom_entries([dom[r] for r in rows])))
+        parts.extend((3, item, ids) for item, ids in _dom_entries([dom[r] for r in rows]))
     return LineFeatures(_parts(parts, n), rows_a, n_lines, lengths=full_len.astype(np.float64),
                         words=word_counts, thread_words=thread_words)
 

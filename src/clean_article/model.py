@@ -203,17 +203,31 @@ _CONTAINER_LEVELS = (0, 1, 2, 3, 5, 8)
 N_DOM_CONTEXT = 2 * len(_CONTAINER_LEVELS)
 
 
-def item_paths(dom: list[str], rows) -> list[list[int]]:
-    """The enclosing element numbers (innermost last) of each item, from its DOM descriptors (the
-    ``path=`` token, which render.render_html puts last)."""
-    out = []
-    for r in rows:
-        _, sep, tail = dom[r].rpartition("path=")
-        out.append([int(x) for x in tail.split(None, 1)[0].split(".") if x.isdigit()] if sep and tail else [])
-    return out
+def _path_of(descriptors: str) -> list[int]:
+    _, sep, tail = descriptors.rpartition("path=")
+    return [int(x) for x in tail.split(None, 1)[0].split(".") if x.isdecimal() and len(x) <= 18] if sep and tail else []
 
 
-def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: list[list[int]]) -> np.ndarray:
+def item_paths(dom: list[str], rows) -> tuple[np.ndarray, np.ndarray]:
+    """The enclosing element numbers of each item, from its DOM descriptors (the ``path=`` token,
+    which render.render_html puts last): how many each item has, and all of them in item order
+    (innermost last within an item)."""
+    tails = [dom[r].rpartition("path=")[2] for r in rows]
+    depth = np.fromiter((t.count(".") + 1 if t else 0 for t in tails), dtype=np.int64, count=len(tails))
+    joined = " ".join(tails).replace(".", " ")
+    digits = joined.replace(" ", "")
+    if digits.isascii() and (digits.isdigit() or not digits):
+        flat = np.fromstring(joined, dtype=np.int64, sep=" ") if digits else np.zeros(0, np.int64)
+        if len(flat) == depth.sum() and (not len(flat) or flat.max() < 10**15):   # (it saturates at 2**63)
+            return depth, flat
+    # not the renderer's own "path=1.5.9" (a hand-edited file): read each one with care
+    paths = [_path_of(dom[r]) for r in rows]
+    depth = np.fromiter(map(len, paths), dtype=np.int64, count=len(paths))
+    flat = np.fromiter((e for path in paths for e in path), dtype=np.int64, count=int(depth.sum()))
+    return depth, flat
+
+
+def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """For HTML pages: the length-weighted mean first-pass body probability of all lines that share
     the line's enclosing element, at several levels up, and how many lines that element holds. This is
     the page's own segmentation: a comment thread or a teaser list is one container whose lines
@@ -223,11 +237,12 @@ def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: list[list[int]])
     if n == 0:
         return out
     weight = np.minimum(np.log1p(lengths), 6.0) + 1e-3
-    depth = np.fromiter(map(len, paths), dtype=np.int64, count=n)
-    flat = np.fromiter((e for path in paths for e in path), dtype=np.int64, count=int(depth.sum()))
+    depth, flat = paths
     item = np.repeat(np.arange(n), depth)
-    _, element = np.unique(flat, return_inverse=True)
-    element = element.reshape(-1)
+    if len(flat) and 0 <= flat.min() and flat.max() < 4 * len(flat) + 100_000:
+        element = flat                # the renderer's numbers: small, used as they are
+    else:
+        element = np.unique(flat, return_inverse=True)[1].reshape(-1)
     mass = np.bincount(element, weights=(p * weight)[item])
     wsum = np.bincount(element, weights=weight[item])
     count = np.bincount(element)
@@ -352,16 +367,16 @@ class Model:
         return N_CONTEXT + (N_DOM_CONTEXT if self.uses_dom else 0)
 
     def context_features(self, p1: np.ndarray, lengths: np.ndarray,
-                         paths: list[list[int]] | None = None) -> np.ndarray:
+                         paths: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """The context pass's input for one page (shared by training and inference)."""
         ctx = context_matrix(p1, lengths)
         if self.uses_dom:
             ctx = np.hstack([ctx, container_matrix(p1, lengths, paths if paths is not None
-                                                   else [[] for _ in range(len(p1))])])
+                                                   else (np.zeros(len(p1), np.int64), np.zeros(0, np.int64)))])
         return ctx
 
     def _context_pass(self, p1: np.ndarray, lengths: np.ndarray,
-                      paths: list[list[int]] | None = None) -> np.ndarray:
+                      paths: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         if len(p1) == 0:
             return p1
         return self._context_pass_matrix(self.context_features(p1, lengths, paths))

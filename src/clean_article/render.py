@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from itertools import chain
 
-from lxml import etree, html as lxml_html
+from lxml import etree
 
 from .lines import decode_bytes
 
@@ -52,8 +53,9 @@ def parse_html(page: str | bytes):
     if not page.strip():
         return None
     try:
-        return lxml_html.document_fromstring(page)
-    except (etree.ParserError, ValueError):
+        # plain lxml elements: lxml.html's element classes cost a Python call for every element read
+        return etree.HTML(page)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
 
@@ -83,21 +85,18 @@ _MAX_NAME_KEYS = 44   # class/id name tokens kept per line, innermost elements f
 _PATH_DEPTH = 10
 
 
-def _name_tokens(el) -> list[str]:
-    """Words of an element's class and id ("post-comments" -> post, comments), its role and itemprop."""
+def _name_words(cls: str | None, id_: str | None, role: str | None, itemprop: str | None) -> tuple[str, ...]:
     out = []
-    for attr in ("class", "id"):
-        value = el.get(attr)
+    for value in (cls, id_):
         if value:
             for w in _NAME_SPLIT.split(value[:200]):
                 w = w.lower()
                 if 2 <= len(w) <= 20 and not w.isdigit():
                     out.append(w)
-    for attr, tag in (("role", "r"), ("itemprop", "ip")):
-        value = el.get(attr)
+    for value, tag in ((role, "r"), (itemprop, "ip")):
         if value:
             out.append(f"{tag}={value.strip().lower()[:20]}")
-    return out
+    return tuple(out)
 
 
 def _json_ld_bodies(root) -> list[str]:
@@ -137,60 +136,103 @@ def render_html(page: str | bytes) -> RenderedPage:
     lines: list[str] = []
     dom: list[str] = []
     buf: list[str] = []
-    link_chars = [0]
-    stack: list[tuple[str, list[str], int]] = []   # open elements: (tag, name tokens, element number)
-    counter = [0]
-    in_link = [0]
+    # the open elements, one list per property, innermost last: tag, element, its name keys (filled
+    # when a line first needs them, _keys_at), the "a:" keys of the semantic tags from the root down
+    # to it, its number
+    tags: list[str] = []
+    elements: list = []
+    names: list = []
+    semantic: list[tuple[str, ...]] = [()]
+    numbers: list[str] = []
+    blocks: list[str] = []         # the tags of the open block and cell elements
+    link_chars = 0
+    in_link = 0
+    counter = 0
 
     def flush():
+        nonlocal link_chars
         if buf:
             raw = "".join(buf)
-            text = _SPACE.sub(" ", raw).strip()
+            text = "" if raw.isspace() else _SPACE.sub(" ", raw).strip()
             if text:
                 lines.append(text)
-                dom.append(_line_tokens(text, stack, link_chars[0], bodies))
+                dom.append(_line_tokens(text, tags, elements, names, semantic, numbers, blocks,
+                                        link_chars, bodies))
             buf.clear()
-        link_chars[0] = 0
-
-    def add(s: str):
-        buf.append(s)
-        if in_link[0]:
-            link_chars[0] += len(s.strip())
+        link_chars = 0
 
     def walk(el):
-        tag = el.tag if isinstance(el.tag, str) else None
-        if tag is None:  # comments, processing instructions
-            if el.tail:
-                add(el.tail)
+        nonlocal link_chars, in_link, counter
+        tag = el.tag
+        tail = el.tail
+        if not isinstance(tag, str):  # comments, processing instructions
+            if tail:
+                buf.append(tail)
+                if in_link:
+                    link_chars += len(tail.strip())
             return
         tag = tag.lower()
         if tag in _DROP or _hidden(el):
-            if el.tail:
-                add(el.tail)
+            if tail:
+                buf.append(tail)
+                if in_link:
+                    link_chars += len(tail.strip())
             return
-        if tag == "br":
+        block = tag in _BLOCK
+        cell = tag in _CELL
+        if not (block or cell or len(el) or tag == "br"):    # an inline leaf: no line ends inside it
+            counter += 1
+            text = el.text
+            if text:
+                buf.append(text)
+                if in_link or tag == "a":
+                    link_chars += len(text.strip())
+            if tail:
+                buf.append(tail)
+                if in_link:
+                    link_chars += len(tail.strip())
+            return
+        if block or tag == "br":
             flush()
-        elif tag in _BLOCK:
-            flush()
-        elif tag in _CELL and buf and "".join(buf).strip():
-            add(" | ")
-        counter[0] += 1
-        stack.append((tag, _name_tokens(el), counter[0]))
+        elif cell and buf and "".join(buf).strip():
+            buf.append(" | ")
+            if in_link:
+                link_chars += 1
+        counter += 1
+        tags.append(tag)
+        elements.append(el)
+        names.append(None)
+        sem = semantic[-1]
+        semantic.append(sem if tag not in _SEMANTIC or "a:" + tag in sem else sem + ("a:" + tag,))
+        numbers.append(str(counter))
+        if block or cell:
+            blocks.append(tag)
         if tag == "a":
-            in_link[0] += 1
-        if el.text:
-            add(el.text)
+            in_link += 1
+        text = el.text
+        if text:
+            buf.append(text)
+            if in_link:
+                link_chars += len(text.strip())
         for child in el:
             walk(child)
-        if tag in _BLOCK:
+        if block:
             flush()
-        elif tag in _CELL:
-            add(" ")
+        elif cell:
+            buf.append(" ")
         if tag == "a":
-            in_link[0] -= 1
-        stack.pop()
-        if el.tail:
-            add(el.tail)
+            in_link -= 1
+        if block or cell:
+            blocks.pop()
+        tags.pop()
+        elements.pop()
+        names.pop()
+        semantic.pop()
+        numbers.pop()
+        if tail:
+            buf.append(tail)
+            if in_link:
+                link_chars += len(tail.strip())
 
     body = root.find("body")
     walk(body if body is not None else root)
@@ -198,32 +240,86 @@ def render_html(page: str | bytes) -> RenderedPage:
     return RenderedPage(lines, dom)
 
 
-def _line_tokens(text: str, stack, link_chars: int, bodies: list[str]) -> str:
+_KEYS: dict[tuple, tuple[tuple[str, ...], tuple[str, ...]]] = {}    # attribute values -> name keys
+_KEYS_KEPT = 50_000
+
+
+def _element_keys(el) -> list:
+    """An element's name tokens as the keys of a line within 3 levels of it ("n1:") and further
+    ("n:"), and a slot for the keys its children's lines get from it and its ancestors (_context_keys).
+    Pages repeat their class names: the keys are kept by attribute values."""
+    get = el.get
+    attrs = (get("class"), get("id"), get("role"), get("itemprop"))
+    keys = _KEYS.get(attrs)
+    if keys is None:
+        words = _name_words(*attrs)
+        keys = (tuple(["n1:" + w for w in words]), tuple(["n:" + w for w in words]))
+        if len(_KEYS) >= _KEYS_KEPT:
+            _KEYS.clear()
+        _KEYS[attrs] = keys
+    return [keys[0], keys[1], None]
+
+
+def _keys_at(names, elements, i: int) -> list:
+    slot = names[i]
+    if slot is None:
+        slot = names[i] = _element_keys(elements[i])
+    return slot
+
+
+def _context_keys(names, elements, semantic, i: int) -> dict[str, None]:
+    """The keys that a line whose innermost open element is a child of open element ``i`` gets from
+    ``i`` and its ancestors: "a:" of their semantic tags, "n1:" of ``i`` and its parent, "n:" of the 5
+    above them. Computed once per element: the paragraphs of an article, the items of a list share it."""
+    slot = _keys_at(names, elements, i)
+    if slot[2] is None:
+        parts = [semantic[i + 1], slot[0]]
+        if i >= 1:
+            parts.append(_keys_at(names, elements, i - 1)[0])
+        parts.extend(_keys_at(names, elements, j)[1] for j in range(i - 2, max(i - 7, -1), -1))
+        slot[2] = dict.fromkeys(chain.from_iterable(parts))
+    return slot[2]
+
+
+def _line_tokens(text: str, tags, elements, names, semantic, numbers, blocks, link_chars: int,
+                 bodies: list[str]) -> str:
+    """A line's DOM descriptors (space-separated): "t:" its block's tag and "tt:" the two innermost
+    blocks', "a:" each semantic tag among its ancestors, the name keys ("n1:" of the innermost 3
+    open elements, "n:" of the next 5; at most _MAX_NAME_KEYS keys of the two kinds counted together,
+    innermost first), the depth, "ld" the link density, "jsonld", and the "path=" of element numbers
+    (last)."""
     tokens = []
-    blocks = [t for t, _, _ in stack if t in _BLOCK or t in _CELL]
     if blocks:
         tokens.append("t:" + blocks[-1])
         tokens.append("tt:" + "/".join(blocks[-2:]))
-    seen = set()
-    for depth, (tag, names, _) in enumerate(reversed(stack)):
-        if tag in _SEMANTIC and ("a:" + tag) not in seen:
-            seen.add("a:" + tag)
-            tokens.append("a:" + tag)
-        if depth >= 8:
-            continue
-        for w in names:
-            key = ("n1:" if depth < 3 else "n:") + w
-            if key not in seen and len(seen) < _MAX_NAME_KEYS:
-                seen.add(key)
-                tokens.append(key)
-    tokens.append(f"depth{min(len(stack) // 4, 8)}")
+    depth = len(tags)
+    if depth:
+        inherited = _context_keys(names, elements, semantic, depth - 2) if depth > 1 else {}
+        own = [k for k in dict.fromkeys(chain(semantic[-1][-1:], _keys_at(names, elements, depth - 1)[0]))
+               if k not in inherited]
+        if len(inherited) + len(own) <= _MAX_NAME_KEYS:
+            tokens.extend(inherited)
+            tokens.extend(own)
+        else:        # the cap binds: count the keys innermost first, as it does
+            seen: set[str] = set()
+            for d, i in enumerate(range(depth - 1, -1, -1)):
+                key = "a:" + tags[i]
+                if tags[i] in _SEMANTIC and key not in seen:
+                    seen.add(key)
+                    tokens.append(key)
+                if d < 8:
+                    for key in _keys_at(names, elements, i)[0 if d < 3 else 1]:
+                        if key not in seen and len(seen) < _MAX_NAME_KEYS:
+                            seen.add(key)
+                            tokens.append(key)
+    tokens.append(f"depth{min(depth // 4, 8)}")
     ratio = min(link_chars / max(len(text), 1), 1.0)
     tokens.append(f"ld{int(ratio * 5)}")
     if bodies and len(text) >= 20 and any(text in b for b in bodies):
         tokens.append("jsonld")
     # the numbers of the innermost enclosing elements, innermost last: lines that share a container
     # are scored together by the context pass (model.container_matrix)
-    tokens.append("path=" + ".".join(str(e) for _, _, e in stack[-_PATH_DEPTH:]))
+    tokens.append("path=" + ".".join(numbers[-_PATH_DEPTH:]))
     return " ".join(tokens)
 
 
