@@ -274,9 +274,6 @@ def _shape_matrix(page: _Page, full_len: np.ndarray, indent: np.ndarray) -> np.n
     spaces = spaces - 1                                                # the "\n" after each item
     punct = length - alnum - spaces
 
-    def ratio(a, b):
-        return np.searchsorted(_RATIO_EDGES, np.where(b > 0, a / np.maximum(b, 1), 0.0), side="right")
-
     last = page.cp[page.ends - 1]
     lowered = page.lower.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
     flags = {name: _flag_items(lowered, page, *spec) for name, *spec in _PATTERN_FLAGS}
@@ -284,17 +281,21 @@ def _shape_matrix(page: _Page, full_len: np.ndarray, indent: np.ndarray) -> np.n
     flags["sep"] = seps > 0
     flags["colon"] = last == ord(":")
     flags["allcaps"] = (letters == upper) & (letters > 2)
+    num, den = np.stack([upper, digits, punct, titled]), np.stack([letters, length, length, nw])
+    caps, dig, pun, tit = np.searchsorted(_RATIO_EDGES, np.where(den > 0, num / np.maximum(den, 1), 0.0),
+                                          side="right")
     values = {
         "len": np.searchsorted(_LEN_EDGES, full_len, side="right"),
         "nw": np.searchsorted(_NW_EDGES, nw, side="right"),
         "first": page.cls[page.starts], "last": page.cls[page.ends - 1],
-        "caps": ratio(upper, letters), "dig": ratio(digits, length), "pun": ratio(punct, length),
-        "tit": ratio(titled, nw), "sent": np.minimum(sent, 6),
+        "caps": caps, "dig": dig, "pun": pun, "tit": tit, "sent": np.minimum(sent, 6),
         "ind": np.searchsorted(_IND_EDGES, indent, side="right"),
     }
+    k = len(values)            # the valued families come first in _SHAPE_FAMILIES, then the flags
+    code = 32 * np.arange(len(_SHAPE_FAMILIES))
     out = np.empty((n, len(_SHAPE_FAMILIES)), dtype=np.int64)
-    for j, fam in enumerate(_SHAPE_FAMILIES):
-        out[:, j] = 32 * j + values[fam] if fam in values else np.where(flags[fam], 32 * j, -1)
+    out[:, :k] = code[:k] + np.stack([values[fam] for fam in _SHAPE_FAMILIES[:k]], axis=1)
+    out[:, k:] = np.where(np.stack([flags[fam] for fam in _SHAPE_FAMILIES[k:]], axis=1), code[k:], -1)
     return out
 
 
@@ -336,10 +337,12 @@ class LineFeatures:
     word of a comment-section heading); None when the features came from a CSR matrix (``from_csr``).
     """
 
-    def __init__(self, parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], rows: np.ndarray, n_lines: int,
+    def __init__(self, parts: tuple[np.ndarray, np.ndarray, np.ndarray], rows: np.ndarray, n_lines: int,
                  lengths: np.ndarray | None = None, words: np.ndarray | None = None,
                  thread_words: np.ndarray | None = None):
-        self.parts = parts     # [(ids (m,) int32, counts (n_items,) entries per item, scale (n_items,) float32)]
+        # (ids, counts, scale): the ids of all parts one after another, each part's in item order; per
+        # part and item (parts, n_items) the number of entries and the weight of each (_parts)
+        self.parts = parts
         self.rows = rows       # (n_items,) int64: the page line index of each item
         self.n_lines = n_lines  # lines on the page, blank ones included
         self.lengths, self.words, self.thread_words = lengths, words, thread_words
@@ -348,7 +351,7 @@ class LineFeatures:
     @classmethod
     def from_csr(cls, indptr: np.ndarray, indices: np.ndarray, values: np.ndarray, rows: np.ndarray,
                  n_lines: int) -> "LineFeatures":
-        f = cls([], rows, n_lines)
+        f = cls(_parts([], len(rows)), rows, n_lines)
         f._csr = (indptr, indices, values)
         return f
 
@@ -378,13 +381,13 @@ class LineFeatures:
 
     def dot(self, coef: np.ndarray) -> np.ndarray:
         """Each item's dot product with a weight vector over all feature ids, as float64."""
-        out = np.zeros(self.n_items, dtype=np.float64)
         if self._csr is not None:
             indptr, indices, values = self._csr
-            return out + _run_sums(coef[indices] * values, np.diff(indptr))
-        for ids, counts, scale in self.parts:
-            out += _run_sums(coef[ids], counts) * scale
-        return out
+            return _run_sums(coef[indices] * values, np.diff(indptr)).astype(np.float64)
+        ids, counts, scale = self.parts
+        # one run of entries per part and item, in the order of ids
+        sums = _run_sums(coef[ids], counts.ravel()).reshape(counts.shape)
+        return (sums * scale).sum(axis=0, dtype=np.float64)
 
 
 def _run_sums(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -443,29 +446,34 @@ def _word_features(page: _Page, n: int):
     return ((witem, word_ids), (witem[pair], bigram_ids)), (page.item_of[centre], _ids(grams, _SALT_GRAM)), per_item
 
 
-def _parts(parts, n: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """LineFeatures parts from [(block, item, ids)], each part's entries in item order: (ids, entries
-    per item, the weight of an entry: 1/sqrt(the item's entries in the block))."""
-    counts = [np.bincount(item, minlength=n) for _, item, _ in parts]
-    per_block: dict[int, np.ndarray] = {}
-    for (block, _, _), c in zip(parts, counts):
-        per_block[block] = per_block.get(block, 0) + c
-    scale = {block: (1.0 / np.sqrt(np.maximum(c, 1))).astype(np.float32) for block, c in per_block.items()}
-    return [(ids.astype(np.int32, copy=False), c, scale[block]) for (block, _, ids), c in zip(parts, counts)]
+def _parts(parts, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """LineFeatures' entries from [(block, item, ids)], each part's entries in item order: all ids,
+    the entries per part and item, and their weight: 1/sqrt(the item's entries in the block)."""
+    counts = np.array([np.bincount(item, minlength=n) for _, item, _ in parts], dtype=np.int64).reshape(len(parts), n)
+    blocks = np.array([block for block, _, _ in parts], dtype=np.int64)
+    scale = np.empty(counts.shape, dtype=np.float32)
+    for block in np.unique(blocks):
+        mine = blocks == block
+        scale[mine] = 1.0 / np.sqrt(np.maximum(counts[mine].sum(axis=0), 1))
+    ids = np.concatenate([ids for _, _, ids in parts]).astype(np.int32) if parts else np.zeros(0, np.int32)
+    return ids, counts, scale
 
 
-def _assemble(parts, n: int):
-    """CSR arrays of LineFeatures parts: per item the parts follow in list order."""
-    counts = [c for _, c, _ in parts]
-    indptr = np.concatenate([[0], np.cumsum(sum(counts) if counts else np.zeros(n, np.int64))]).astype(np.int64)
+def _assemble(parts: tuple[np.ndarray, np.ndarray, np.ndarray], n: int):
+    """CSR arrays of LineFeatures' entries: per item the parts follow in order."""
+    all_ids, counts, scale = parts
+    indptr = np.concatenate([[0], np.cumsum(counts.sum(axis=0))]).astype(np.int64)
     indices = np.empty(indptr[-1], dtype=np.int32)
     values = np.empty(indptr[-1], dtype=np.float32)
     offset = indptr[:-1].copy()
-    for ids, c, scale in parts:
-        pos = np.arange(len(ids)) + np.repeat(offset - (np.cumsum(c) - c), c)   # items are sorted
-        indices[pos] = ids
-        values[pos] = np.repeat(scale, c)
+    start = 0
+    for c, sc in zip(counts, scale):
+        m = int(c.sum())
+        pos = np.arange(m) + np.repeat(offset - (np.cumsum(c) - c), c)   # items are sorted
+        indices[pos] = all_ids[start:start + m]
+        values[pos] = np.repeat(sc, c)
         offset += c
+        start += m
     return indptr, indices, values
 
 
@@ -509,6 +517,27 @@ def item_rows(lines: list[str]) -> list[int]:
     return [i for i, line in enumerate(lines) if line.strip()]
 
 
+def _shape_parts(own: np.ndarray, shapes: np.ndarray) -> list[tuple[int, np.ndarray, np.ndarray]]:
+    """The shape block's entries: each item's own codes, its shape codes, then those of the items
+    _NEIGHBOURS away (code + tag * _TAG; _NONE_CODE where the page ends), one part each."""
+    table = _shape_id_table()
+    n = len(shapes)
+    item, col = np.nonzero(own >= 0)
+    out = [(2, item, table[own[item, col]])]
+    item, col = np.nonzero(shapes >= 0)
+    codes = shapes[item, col]
+    out.append((2, item, table[codes]))
+    for tag, off in _NEIGHBOURS:
+        seer = item - off                         # the item that sees this one as its neighbour
+        ok = (seer >= 0) & (seer < n)
+        edge = np.arange(min(-off, n)) if off < 0 else np.arange(max(n - off, 0), n)   # sees no line
+        seen = (seer[ok], table[codes[ok] + tag * _TAG])
+        none = (edge, np.full(len(edge), table[_NONE_CODE + tag * _TAG]))
+        first, second = (none, seen) if off < 0 else (seen, none)
+        out.append((2, np.concatenate([first[0], second[0]]), np.concatenate([first[1], second[1]])))
+    return out
+
+
 def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
     """Sparse features of every non-blank line of a page (blank lines only shape their neighbours).
 
@@ -522,7 +551,7 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
     rows_a = np.flatnonzero(length_all)
     n = len(rows_a)
     if n == 0:
-        return LineFeatures([], np.zeros(0, np.int64), n_lines)
+        return LineFeatures(_parts([], 0), np.zeros(0, np.int64), n_lines)
     rows = rows_a.tolist()
     stripped = list(map(stripped_all.__getitem__, rows))
     full_len = length_all[rows_a]
@@ -548,18 +577,7 @@ def featurize(lines: list[str], dom: list[str] | None = None) -> LineFeatures:
     own[word_counts == 0, 7] = base + 224
     thread_words = np.zeros(n, dtype=bool)
     thread_words[words[0][_thread_word_table()[words[1]]]] = True
-    edge = np.full((2, shapes.shape[1]), -1, dtype=np.int64)
-    edge[:, 0] = _NONE_CODE
-    padded = np.vstack([edge, shapes, edge])
-    views = [own, shapes]
-    for tag, off in _NEIGHBOURS:
-        view = padded[2 + off: 2 + off + n]
-        views.append(np.where(view >= 0, view + tag * _TAG, -1))
-    codes = np.hstack(views)
-    shape_item, col = np.nonzero(codes >= 0)
-    shape_ids = _shape_id_table()[codes[shape_item, col]]
-
-    parts = [(0, *words), (0, *bigrams), (1, *grams), (2, shape_item, shape_ids)]
+    parts = [(0, *words), (0, *bigrams), (1, *grams), *_shape_parts(own, shapes)]
     if dom is not None:
         parts.extend((3, item, ids) for item, ids in _dom_entries([dom[r] for r in rows]))
     return LineFeatures(_parts(parts, n), rows_a, n_lines, lengths=full_len.astype(np.float64),
