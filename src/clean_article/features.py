@@ -111,17 +111,20 @@ def _bmp_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return _props_of("".join(map(chr, range(0x10000))))
 
 
-def _char_arrays(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    props_t, lower_t, cls_t = _bmp_tables()
+def _char_arrays(cp: np.ndarray, which=(0, 1)) -> list[np.ndarray]:
+    """The arrays of _props_of (0: props, 1: lower, 2: class) for code points ``cp``: table lookups,
+    and _props_of itself for the code points above the tables."""
+    tables = _bmp_tables()
+    if not len(cp) or cp.max() < 0x10000:
+        return [tables[k][cp] for k in which]
     astral = cp >= 0x10000
-    if not astral.any():
-        return props_t[cp], lower_t[cp], cls_t[cp]
     safe = np.where(astral, 0, cp)
-    props, lower, cls = props_t[safe], lower_t[safe], cls_t[safe]
+    out = [tables[k][safe] for k in which]
     uniq, inv = np.unique(cp[astral], return_inverse=True)
-    p, lo, c = _props_of("".join(map(chr, uniq.tolist())))
-    props[astral], lower[astral], cls[astral] = p[inv], lo[inv], c[inv]
-    return props, lower, cls
+    computed = _props_of("".join(map(chr, uniq.tolist())))
+    for arr, k in zip(out, which):
+        arr[astral] = computed[k][inv]
+    return out
 
 
 # ---------------------------------------------------------------- shapes
@@ -187,9 +190,8 @@ class _Page:
     starts: np.ndarray     # (n,) where each item starts in text
     ends: np.ndarray       # (n,) where it ends (exclusive)
     item_of: np.ndarray    # (len(text),) the item of each character (the "\n" after it included)
-    props: np.ndarray
-    lower: np.ndarray
-    cls: np.ndarray
+    props: np.ndarray      # per character: the property bits of _props_of
+    lower: np.ndarray      # per character: the lower-case code point (uint32)
 
 
 def _cut(stripped: str) -> str:
@@ -258,15 +260,35 @@ def _flag_items(text: str, page: _Page, pattern: re.Pattern, guard: str, before,
     return hits
 
 
+_COUNTED_BITS = (_SENT, _SEP, _ALNUM, _SPACE, _DIGIT, _UPPER, _ALPHA)
+
+
+@lru_cache(maxsize=1)
+def _bit_count_tables() -> np.ndarray:
+    """For each property byte, its _COUNTED_BITS as 16-bit fields of two words (4 and 3 fields)."""
+    v = np.arange(256, dtype=np.uint64)
+    out = np.zeros((2, 256), dtype=np.uint64)
+    for k, bit in enumerate(_COUNTED_BITS):
+        out[k // 4] |= ((v & _U(bit)) != 0).astype(np.uint64) << _U(16 * (k % 4))
+    return out
+
+
+def _bit_counts(props: np.ndarray, starts: np.ndarray) -> list[np.ndarray]:
+    """Per item, how many of its characters have each of _COUNTED_BITS: one sum per item of packed
+    16-bit fields (an item has at most _MAX_LINE + 1 characters, so no field overflows)."""
+    tables = _bit_count_tables()
+    fields = [np.add.reduceat(tables[k][props], starts).astype("<u8").view("<u2").reshape(-1, 4).T
+              for k in range(2)]
+    return [f.astype(np.int64) for f in np.vstack(fields)[:len(_COUNTED_BITS)]]
+
+
 def _shape_matrix(page: _Page, full_len: np.ndarray, indent: np.ndarray) -> np.ndarray:
     """Per item, the code (32 * family + value) of each family of _SHAPE_FAMILIES, -1 where a flag is
     off."""
     n = len(page.starts)
     props = page.props
     space = (props & _SPACE) != 0
-    # per item, the count of each property bit (unpackbits: the highest bit first)
-    sent, seps, alnum, spaces, digits, upper, letters, _ = np.add.reduceat(
-        np.unpackbits(props[:, None], axis=1), page.starts, axis=0, dtype=np.int32).T
+    sent, seps, alnum, spaces, digits, upper, letters = _bit_counts(props, page.starts)
     starts = np.flatnonzero(~space & np.concatenate([[True], space[:-1]]))    # whitespace-separated words
     nw = np.bincount(page.item_of[starts], minlength=n)
     titled = np.bincount(page.item_of[starts[(props[starts] & _UPPER) != 0]], minlength=n)
@@ -275,7 +297,8 @@ def _shape_matrix(page: _Page, full_len: np.ndarray, indent: np.ndarray) -> np.n
     punct = length - alnum - spaces
 
     last = page.cp[page.ends - 1]
-    lowered = page.lower.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    first, last_cls = _char_arrays(page.cp[np.concatenate([page.starts, page.ends - 1])], (2,))[0].reshape(2, n)
+    lowered = page.lower.astype("<u4", copy=False).tobytes().decode("utf-32-le", "surrogatepass")
     flags = {name: _flag_items(lowered, page, *spec) for name, *spec in _PATTERN_FLAGS}
     flags.update(_literal_items(lowered, page))
     flags["sep"] = seps > 0
@@ -287,7 +310,7 @@ def _shape_matrix(page: _Page, full_len: np.ndarray, indent: np.ndarray) -> np.n
     values = {
         "len": np.searchsorted(_LEN_EDGES, full_len, side="right"),
         "nw": np.searchsorted(_NW_EDGES, nw, side="right"),
-        "first": page.cls[page.starts], "last": page.cls[page.ends - 1],
+        "first": first, "last": last_cls,
         "caps": caps, "dig": dig, "pun": pun, "tit": tit, "sent": np.minimum(sent, 6),
         "ind": np.searchsorted(_IND_EDGES, indent, side="right"),
     }
@@ -427,22 +450,25 @@ def _word_features(page: _Page, n: int):
     per_item = np.bincount(witem, minlength=n)
     rank = np.arange(len(ws)) - (np.cumsum(per_item) - per_item)[witem]
     keep = rank < _MAX_WORDS
+    # where each item's kept words end: its last character, or the end of its _MAX_WORDS-th word
+    cut = page.ends.copy()
+    cut[witem[rank == _MAX_WORDS - 1]] = we[rank == _MAX_WORDS - 1]
     ws, we, witem = ws[keep], we[keep], witem[keep]
     lower = page.lower.astype(np.uint64)
     # polynomial hash of each word, position-free: sum of c_i R^i over the word, times R^-start
     size = len(lower)
     powers, inverse = _powers(size)
-    prefix = np.concatenate([[_U(0)], np.cumsum(lower * powers, dtype=np.uint64)])
+    prefix = np.empty(size + 1, dtype=np.uint64)
+    prefix[0] = 0
+    np.cumsum(lower * powers, out=prefix[1:])
     raw = (prefix[we] - prefix[ws]) * inverse[ws] + (we - ws).astype(np.uint64)
     word_ids = _ids(raw, _SALT_WORD)
     pair = np.flatnonzero(witem[1:] == witem[:-1])
     bigram_ids = _ids(raw[pair] * _R + raw[pair + 1], _SALT_BIGRAM)
     # char 3-grams of "<word>": one centred on each character of a kept word
-    span = np.zeros(size + 1, dtype=np.int8)
-    span[ws], span[we] = 1, -1
-    centre = np.flatnonzero(np.cumsum(span[:-1]) > 0)
+    centre = np.flatnonzero(w & (np.arange(size) < cut[page.item_of]))
     z = np.concatenate([[_BOUNDARY], np.where(w, lower, _BOUNDARY), [_BOUNDARY]])
-    grams = z[centre] * _U(0x100000001B3) + z[centre + 1] * _U(0x1000193) + z[centre + 2]
+    grams = (z[:-2] * _U(0x100000001B3) + z[1:-1] * _U(0x1000193) + z[2:])[centre]
     return ((witem, word_ids), (witem[pair], bigram_ids)), (page.item_of[centre], _ids(grams, _SALT_GRAM)), per_item
 
 

@@ -212,6 +212,7 @@ def item_paths(dom: list[str], rows) -> tuple[np.ndarray, np.ndarray]:
     """The enclosing element numbers of each item, from its DOM descriptors (the ``path=`` token,
     which render.render_html puts last): how many each item has, and all of them in item order
     (innermost last within an item)."""
+    rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
     tails = [dom[r].rpartition("path=")[2] for r in rows]
     depth = np.fromiter((t.count(".") + 1 if t else 0 for t in tails), dtype=np.int64, count=len(tails))
     joined = " ".join(tails).replace(".", " ")
