@@ -52,8 +52,9 @@ def parse_html(page: str | bytes):
     if not page.strip():
         return None
     try:
-        # plain lxml elements: lxml.html's element classes cost a Python call for every element read
-        return etree.HTML(page)
+        # plain lxml elements (lxml.html's element classes cost a Python call for every element read),
+        # no table of ids, no comment nodes: the same text, parsed faster
+        return etree.fromstring(page, etree.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
