@@ -148,7 +148,7 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
             systems[name] = (outs, time.perf_counter() - t0)
         for system, kept in details.items():
             e = error_breakdown(pages, kept)
-            print(f"{set_name:<26}{system:<30}errors, share of gold words: kept before the article "
+            print(f"{set_name:<26}{system:<36}errors, share of gold words: kept before the article "
                   f"{e['fp_before']:.3f}, inside {e['fp_inside']:.3f}, after {e['fp_after']:.3f}; "
                   f"article dropped {e['fn']:.3f}", flush=True)
         for system, (outs, secs) in systems.items():
@@ -160,7 +160,7 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
                              "recall": m["recall"], "pages": m["pages"],
                              "docs_per_s": len(pages) / secs if secs > 0 else float("inf")})
                 r = rows[-1]
-                print(f"{label:<26}{system:<30}F1={r['f1']:.3f} P={r['precision']:.3f} "
+                print(f"{label:<26}{system:<36}F1={r['f1']:.3f} P={r['precision']:.3f} "
                       f"R={r['recall']:.3f} n={r['pages']:<4} {r['docs_per_s']:8.1f} docs/s", flush=True)
     return rows
 
