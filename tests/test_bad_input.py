@@ -31,6 +31,7 @@ def run(args, capsys, stdin: bytes | None = None, monkeypatch=None):
     ("CRLF", ARTICLE.replace("\n", "\r\n").encode("utf-8")),
     ("lone CR", ARTICLE.replace("\n", "\r").encode("utf-8")),
     ("NUL bytes", ARTICLE.replace(" Kim ", " Kim\x00 ").encode("utf-8")),
+    ("many NUL bytes", ARTICLE.replace(" the ", " the\x00 ").replace(".", ".\x00\x00").encode("utf-8")),
     ("cp1252", ARTICLE.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
      .replace("–", "-").replace("…", "...").encode("cp1252", "replace")),
 ])
@@ -59,9 +60,14 @@ def test_empty_and_blank_input(capsys, tmp_path):
         assert code == 0 and out == "" and "no text found" in err
 
 
-def test_binary_data_is_refused_clearly(capsys, tmp_path):
-    path = tmp_path / "image.png"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+@pytest.mark.parametrize("name, data", [
+    ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40),
+    ("archive.zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes((i * 37) % 256 for i in range(6000))),
+    ("doc.pdf", b"%PDF-1.7\n1 0 obj\n<< /Length 5000 >>\nstream\n" + bytes((i * 91 + 7) % 256 for i in range(5000))),
+])
+def test_binary_data_is_refused_clearly(capsys, tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
     code, out, err = run([str(path)], capsys)
     assert code == 1 and "binary data" in err and out == ""
 

@@ -189,14 +189,19 @@ _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control characters in the first 8 KB: an image, a PDF, a zip, not a page.
-    (UTF-16 text has NULs too, but starts with a BOM, which decode_bytes reads.)"""
+    """Many control characters in the first 8 KB, or NUL bytes in what is not text once they are
+    removed (bytes that are not UTF-8): an image, a PDF, a zip, not a page. A page with stray NULs is
+    text (decode_bytes drops them); so is UTF-16, which starts with a BOM that decode_bytes reads."""
     head = data[:8192]
     if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     controls = len(head) - len(head.translate(None, _CONTROL))
     nuls = head.count(0)
-    return (nuls >= 8 and nuls > len(head) // 1000) or controls > len(head) * 0.3
+    if nuls >= 8 and nuls > len(head) // 1000:
+        rest = head.replace(b"\x00", b"")
+        undecodable = rest.decode("utf-8", "replace").count("\ufffd")
+        return undecodable > len(rest) // 100 or controls - nuls > len(rest) * 0.05
+    return controls > len(head) * 0.3
 
 
 def _expand(names: list[str]) -> list[str]:
