@@ -60,10 +60,24 @@ def test_empty_and_blank_input(capsys, tmp_path):
         assert code == 0 and out == "" and "no text found" in err
 
 
+def _tar_of_text() -> bytes:
+    import tarfile
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as tar:
+        for name in ("a.txt", "b.txt"):
+            data = (ARTICLE * 2).encode("utf-8")
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buf.getvalue()
+
+
 @pytest.mark.parametrize("name, data", [
     ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40),
     ("archive.zip", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes((i * 37) % 256 for i in range(6000))),
     ("doc.pdf", b"%PDF-1.7\n1 0 obj\n<< /Length 5000 >>\nstream\n" + bytes((i * 91 + 7) % 256 for i in range(5000))),
+    ("texts.tar", _tar_of_text()),
+    ("zeros.bin", bytes(100_000)),
 ])
 def test_binary_data_is_refused_clearly(capsys, tmp_path, name, data):
     path = tmp_path / name

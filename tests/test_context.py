@@ -30,6 +30,9 @@ def test_element_paths_of_rendered_and_hand_edited_descriptors():
     assert flat.tolist() == [1, 4, 9, 1, 4, 12, 1, 7, 1, 3, 1, 2]
     depth, flat = item_paths(dom, [0, 1])
     assert depth.tolist() == [3, 3] and flat.tolist() == [1, 4, 9, 1, 4, 12]
+    # no "path=": no path, however much the descriptors look like one; a space inside a path ends it
+    depth, flat = item_paths(["7", "1.2", "path=1.2 3", "path=4..5"], range(4))
+    assert depth.tolist() == [0, 0, 2, 2] and flat.tolist() == [1, 2, 4, 5]
 
 
 def test_lines_that_share_a_container_share_its_mean():

@@ -116,3 +116,9 @@ def test_name_keys_are_capped_innermost_first():
     # words fill the cap and d1's own name and d0 are left out
     assert {"a:p", "a:div", "n1:d3", "n1:d2", "n1:w0x", "n:w0x", "n:w19x"} <= keys
     assert "n:d1" not in keys and "n:d0" not in keys
+
+
+def test_link_density_counts_the_text_on_each_side_of_a_comment_apart():
+    # as the HTML model was trained: "Read" and " more" are two pieces, 4 + 4 of 9 characters
+    (tokens,) = _tokens("<p><a href='#'>Read<!-- --> more</a></p>")
+    assert "ld4" in tokens

@@ -3,7 +3,7 @@
 import numpy as np
 
 from clean_article import clean, classify
-from clean_article.features import item_rows, thread_headings
+from clean_article.features import featurize, item_rows, thread_headings
 from clean_article.model import THREAD_DISCOUNT, thread_start
 
 ARTICLE = [
@@ -30,7 +30,10 @@ COMMENTS = [
 def test_headings_of_comment_sections_are_recognised():
     yes = ["Comments (41)", "{ 167 comments }", "Leave a Reply", "3 thoughts on “Bridge vote”",
            "40 Responses to “Taurus Judge”", "Join the discussion", "Comments »", "57 Comments",
-           "Add Comment", "Comments are now closed for this story"]
+           "Add Comment", "Comments are now closed for this story",
+           # glued to digits or underscores (markdown emphasis), and indented like a layout cell
+           "__Leave a Reply__", "_Comments_", "Comments41", " " * 420 + "Comments",
+           " ".join("x" * 70) + " the following comments are owned by whoever posted them"]
     no = ["He said the comments were unfair and would not say more.", "Share this story",
           "The council will reply to the letter next week.", "Related stories",
           "The bridge company had no comments on the decision when asked on Wednesday evening.",
@@ -90,3 +93,11 @@ def test_a_site_whose_labels_keep_replies_turns_the_rule_off(model):
     pages = [LabelledDoc(f"p{i}", lines, article, {}) for i in range(3)]
     assert fit_site(pages, model).info["site"]["thread_rule"] is True
 
+
+
+def test_the_words_of_a_line_longer_than_the_feature_cut_all_count():
+    # features read the first 5,000 characters of a line; the article's word count reads all of it
+    lines = ["x" * 4990 + " w" * 150, "Comments", "I disagree with every word of this article."]
+    f = featurize(lines)
+    assert f.words[0] == 151
+    assert thread_start(lines, f.rows, np.full(3, 0.9), 0.5, f.words, f.lengths) == 1

@@ -189,14 +189,17 @@ _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 11, 12, 13, 27))
 
 
 def _looks_binary(data: bytes) -> bool:
-    """Many control characters in the first 8 KB, or NUL bytes in what is not text once they are
-    removed (bytes that are not UTF-8): an image, a PDF, a zip, not a page. A page with stray NULs is
-    text (decode_bytes drops them); so is UTF-16, which starts with a BOM that decode_bytes reads."""
+    """In the first 8 KB: many control characters, NUL bytes as more than a twentieth of it (a tar
+    archive, zero padding), or NULs in what is not text once they are removed (bytes that are not
+    UTF-8): an image, a PDF, an archive, not a page. A page with a few stray NULs is text; so is
+    UTF-16, which starts with a BOM that decode_bytes reads."""
     head = data[:8192]
     if not head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     controls = len(head) - len(head.translate(None, _CONTROL))
     nuls = head.count(0)
+    if nuls > len(head) // 20:
+        return True
     if nuls >= 8 and nuls > len(head) // 1000:
         rest = head.replace(b"\x00", b"")
         undecodable = rest.decode("utf-8", "replace").count("\ufffd")

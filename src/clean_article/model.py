@@ -213,11 +213,13 @@ def item_paths(dom: list[str], rows) -> tuple[np.ndarray, np.ndarray]:
     which render.render_html puts last): how many each item has, and all of them in item order
     (innermost last within an item)."""
     rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
-    tails = [dom[r].rpartition("path=")[2] for r in rows]
+    tails = [tail if sep else "" for _, sep, tail in (dom[r].rpartition("path=") for r in rows)]
     depth = np.fromiter((t.count(".") + 1 if t else 0 for t in tails), dtype=np.int64, count=len(tails))
-    joined = " ".join(tails).replace(".", " ")
-    digits = joined.replace(" ", "")
-    if digits.isascii() and (digits.isdigit() or not digits):
+    joined = " ".join(tails)
+    digits = joined.replace(" ", "").replace(".", "")
+    if (digits.isascii() and (digits.isdigit() or not digits)
+            and joined.count(" ") == len(tails) - 1):       # one path each, no spaces inside one
+        joined = joined.replace(".", " ")
         flat = np.fromstring(joined, dtype=np.int64, sep=" ") if digits else np.zeros(0, np.int64)
         if len(flat) == depth.sum() and (not len(flat) or flat.max() < 10**15):   # (it saturates at 2**63)
             return depth, flat
@@ -298,7 +300,7 @@ _WORD = re.compile(r"\w+")
 
 
 def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
-                 words: np.ndarray | None = None, candidates: np.ndarray | None = None) -> int | None:
+                 words: np.ndarray | None = None, lengths: np.ndarray | None = None) -> int | None:
     """The item where a comment thread takes over from the article, or None.
 
     Comments after an article read like prose one line at a time, and the learned passes keep them:
@@ -311,8 +313,8 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     a comment" under every answer of a Q&A page) is a per-post control, not a section, and is
     ignored; the same text above the article (a comment count under the headline) does not count.
     This is jusText's revision step with one rule; bench.thread_rule measures it. ``words`` and
-    ``candidates``: each item's number of ``\\w+`` words and whether it holds a word of a heading, when
-    featurize found them (LineFeatures.words, LineFeatures.thread_words)."""
+    ``lengths``: each item's number of ``\\w+`` words and stripped length, when featurize counted them
+    (LineFeatures.words, LineFeatures.lengths)."""
     reached = -1                        # the item whose body words make THREAD_MIN_WORDS
     if THREAD_MIN_WORDS > 0:
         if words is None:
@@ -322,7 +324,7 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
         if reached >= len(rows):
             return None
     # only the items below that point can open the thread
-    below = candidates[reached + 1:] if candidates is not None else None
+    below = lengths[reached + 1:] if lengths is not None else None
     eligible = (np.flatnonzero(thread_headings(lines, rows[reached + 1:], below)) + reached + 1).tolist()
     seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
     for k in eligible:
@@ -409,7 +411,7 @@ class Model:
         if self.site_rows is not None and f.n_items:
             p = _sigmoid(logit(p) + site_dot(lines, f.rows, self.site_rows, self.site_coef))
         use_rule = (self.info.get("site") or {}).get("thread_rule", True)
-        start = thread_start(lines, f.rows, p, self.threshold, f.words, f.thread_words) if f.n_items and use_rule else None
+        start = thread_start(lines, f.rows, p, self.threshold, f.words, f.lengths) if f.n_items and use_rule else None
         if start is not None:
             p = p.copy()
             p[start:] *= THREAD_DISCOUNT

@@ -43,7 +43,8 @@ def _decode(data: bytes) -> str:
 
 
 def parse_html(page: str | bytes):
-    """Parse a page into an lxml tree; returns None for a page with no elements."""
+    """Parse a page into an lxml tree (plain ``lxml.etree`` elements); returns None for a page with
+    no elements."""
     if isinstance(page, bytes):
         page = _decode(page)
     # lxml refuses str input that carries an XML encoding declaration
@@ -52,9 +53,10 @@ def parse_html(page: str | bytes):
     if not page.strip():
         return None
     try:
-        # plain lxml elements (lxml.html's element classes cost a Python call for every element read),
-        # no table of ids, no comment nodes: the same text, parsed faster
-        return etree.fromstring(page, etree.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True))
+        # plain lxml elements (lxml.html's element classes cost a Python call for every element read)
+        # and no table of ids: the same tree, parsed faster. Comments stay: the text on either side of
+        # one is counted apart for link density, as the HTML model was trained.
+        return etree.fromstring(page, etree.HTMLParser(collect_ids=False))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
 
@@ -236,7 +238,7 @@ def render_html(page: str | bytes) -> RenderedPage:
 
 
 _KEYS: dict[tuple, tuple[tuple[str, ...], tuple[str, ...]]] = {}    # attribute values -> name keys
-_KEYS_KEPT = 50_000
+_KEYS_KEPT = 20_000    # at most 20,000 x 4 x 200 characters
 
 
 def _element_keys(el) -> list:
@@ -244,7 +246,8 @@ def _element_keys(el) -> list:
     ("n:"), and a slot for the keys its children's lines get from it and its ancestors (_context_keys).
     Pages repeat their class names: the keys are kept by attribute values."""
     get = el.get
-    attrs = (get("class"), get("id"), get("role"), get("itemprop"))
+    # only the first 200 characters of a value are read: the cache keeps no more of it
+    attrs = tuple(v[:200] if v else v for v in (get("class"), get("id"), get("role"), get("itemprop")))
     keys = _KEYS.get(attrs)
     if keys is None:
         words = _name_words(*attrs)
