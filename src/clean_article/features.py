@@ -524,14 +524,23 @@ def _dom_token_ids(token: str) -> tuple[int, int, int]:
 def _dom_entries(dom: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     """(item, id) of the DOM block from each item's descriptors (render.render_html, which puts the
     element path last), in three parts: the line's own descriptors but its path, then the block tag
-    and link density of the line just before, then those of the line just after."""
+    and link density of the line just before, then those of the line just after. Lines of sibling
+    elements share their descriptors but the path: each distinct set is read once."""
     n = len(dom)
-    own = [(d.rpartition("path=")[0] if "path=" in d else d).split() for d in dom]
+    heads = [d.rpartition("path=")[0] if "path=" in d else d for d in dom]
+    distinct = {h: k for k, h in enumerate(dict.fromkeys(heads))}
+    head_of = np.fromiter(map(distinct.__getitem__, heads), dtype=np.int64, count=n)
+    own = [h.split() for h in distinct]
     flat = list(chain.from_iterable(own))
     position = {t: k for k, t in enumerate(dict.fromkeys(flat))}
     table = np.array([_dom_token_ids(t) for t in position], dtype=np.int64).reshape(-1, 3)
-    ids = table[np.fromiter(map(position.__getitem__, flat), dtype=np.int64, count=len(flat))]
-    item = np.repeat(np.arange(n), np.fromiter(map(len, own), dtype=np.int64, count=n))
+    head_ids = table[np.fromiter(map(position.__getitem__, flat), dtype=np.int64, count=len(flat))]
+    # each line's entries: its head's run of head_ids
+    size = np.fromiter(map(len, own), dtype=np.int64, count=len(own))
+    start = np.cumsum(size) - size
+    counts = size[head_of]
+    item = np.repeat(np.arange(n), counts)
+    ids = head_ids[np.repeat(start[head_of] - (np.cumsum(counts) - counts), counts) + np.arange(len(item))]
     near = ids[:, 1] >= 0
     before = near & (item < n - 1)
     after = near & (item > 0)
