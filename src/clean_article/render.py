@@ -129,7 +129,7 @@ def render_html(page: str | bytes) -> RenderedPage:
     bodies = _json_ld_bodies(root)
     lines: list[str] = []
     dom: list[str] = []
-    buf: list[str] = []
+    buf: list[str] = []            # the pieces of the line being read; never starts with whitespace
     # the open elements, one list per property, innermost last: tag, element, its name keys (filled
     # when a line first needs them, _keys_at), the "a:" keys of the semantic tags from the root down
     # to it, its number
@@ -160,7 +160,7 @@ def render_html(page: str | bytes) -> RenderedPage:
         tag = el.tag
         tail = el.tail
         if not isinstance(tag, str):  # comments, processing instructions
-            if tail:
+            if tail and (buf or not tail.isspace()):
                 buf.append(tail)
                 if in_link:
                     link_chars += len(tail.strip())
@@ -168,7 +168,7 @@ def render_html(page: str | bytes) -> RenderedPage:
         get = el.get                         # _hidden, inline: this runs for every element
         if (tag in _DROP or get("hidden") is not None or get("aria-hidden") == "true"
                 or ((style := get("style")) and _HIDDEN_STYLE.search(style))):   # (tags are lower-case)
-            if tail:
+            if tail and (buf or not tail.isspace()):
                 buf.append(tail)
                 if in_link:
                     link_chars += len(tail.strip())
@@ -178,11 +178,11 @@ def render_html(page: str | bytes) -> RenderedPage:
         if not (block or cell or len(el) or tag == "br"):    # an inline leaf: no line ends inside it
             counter += 1
             text = el.text
-            if text:
+            if text and (buf or not text.isspace()):
                 buf.append(text)
                 if in_link or tag == "a":
                     link_chars += len(text.strip())
-            if tail:
+            if tail and (buf or not tail.isspace()):
                 buf.append(tail)
                 if in_link:
                     link_chars += len(tail.strip())
@@ -190,7 +190,7 @@ def render_html(page: str | bytes) -> RenderedPage:
         if block or tag == "br":
             if buf:
                 flush()
-        elif cell and buf and not all(map(str.isspace, buf)):
+        elif cell and buf:
             buf.append(" | ")
             if in_link:
                 link_chars += 1
@@ -206,7 +206,7 @@ def render_html(page: str | bytes) -> RenderedPage:
         if tag == "a":
             in_link += 1
         text = el.text
-        if text:
+        if text and (buf or not text.isspace()):
             buf.append(text)
             if in_link:
                 link_chars += len(text.strip())
@@ -215,7 +215,7 @@ def render_html(page: str | bytes) -> RenderedPage:
         if block:
             if buf:
                 flush()
-        elif cell:
+        elif cell and buf:
             buf.append(" ")
         if tag == "a":
             in_link -= 1
@@ -226,7 +226,7 @@ def render_html(page: str | bytes) -> RenderedPage:
         names.pop()
         semantic.pop()
         numbers.pop()
-        if tail:
+        if tail and (buf or not tail.isspace()):
             buf.append(tail)
             if in_link:
                 link_chars += len(tail.strip())
@@ -247,7 +247,9 @@ def _element_keys(el) -> list:
     Pages repeat their class names: the keys are kept by attribute values."""
     get = el.get
     # only the first 200 characters of a value are read: the cache keeps no more of it
-    attrs = tuple(v[:200] if v else v for v in (get("class"), get("id"), get("role"), get("itemprop")))
+    cls, id_, role, itemprop = get("class"), get("id"), get("role"), get("itemprop")
+    attrs = (cls[:200] if cls else cls, id_[:200] if id_ else id_, role[:200] if role else role,
+             itemprop[:200] if itemprop else itemprop)
     keys = _KEYS.get(attrs)
     if keys is None:
         words = _name_words(*attrs)
