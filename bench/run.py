@@ -119,7 +119,8 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
         # process, which a run over a handful of pages would otherwise count as per-page time
         warm = pages[:WARM_PAGES]
         if html_model is not None:
-            [_kept_html(p.html, html_model) for p in warm]
+            for p in warm:
+                _kept_html(p.html, html_model)
             t0 = time.perf_counter()
             kept = [_kept_html(p.html, html_model) for p in pages]
             secs = time.perf_counter() - t0
@@ -127,7 +128,8 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
             details["clean-article html"] = kept
         for conv in converters:
             texts = [render(p.html, conv) for p in pages]
-            [_kept_text(t, model) for t in texts[:WARM_PAGES]]
+            for t in texts[:WARM_PAGES]:
+                _kept_text(t, model)
             t0 = time.perf_counter()
             kept = [_kept_text(t, model) for t in texts]
             secs = time.perf_counter() - t0
@@ -142,7 +144,8 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
                 systems[f"clean-article ({converters[0]}) --jobs {jobs}"] = _batch(records, jobs, model_path, None)
         for name in peers:
             fn = PEERS[name]
-            [_safe(fn, p.html) for p in warm]
+            for p in warm:
+                _safe(fn, p.html)
             t0 = time.perf_counter()
             outs = [_safe(fn, p.html) for p in pages]
             systems[name] = (outs, time.perf_counter() - t0)

@@ -707,21 +707,15 @@ def thread_headings(lines: list[str], rows, lengths: np.ndarray | None = None) -
     short = np.flatnonzero(lengths <= 200).tolist()
     if not short:
         return out
-    items = [lines[rows[k]].strip() for k in short]
+    items = stripped = [lines[rows[k]].strip() for k in short]
     text = "\n".join(items).lower()
     sizes = list(map(len, items))
     if len(text) != sum(sizes) + len(items) - 1:        # lower() changed a length ("\u0130")
         items = [x.lower() for x in items]
         text, sizes = "\n".join(items), list(map(len, items))
     starts = np.cumsum([0] + [n + 1 for n in sizes[:-1]])
-    hits = []
-    for word in _THREAD_WORDS:
-        i = text.find(word)
-        while i >= 0:
-            hits.append(i)
-            i = text.find(word, i + 1)
+    hits = [i for word in _THREAD_WORDS for i in _find_all(text, word)]
     for j in sorted(set((np.searchsorted(starts, hits, side="right") - 1).tolist())):
-        k = short[j]
-        s = lines[rows[k]].strip()
+        k, s = short[j], stripped[j]
         out[k] = bool((len(s) <= 80 and _THREAD_HEADING.match(s)) or _THREAD_NOTICE.search(s))
     return out

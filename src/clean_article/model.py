@@ -178,11 +178,8 @@ def context_matrix(p: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     padded = np.concatenate([np.full(5, -1.0), p, np.full(5, -1.0)])
     for j, off in enumerate((-5, -3, -2, -1, 1, 2, 3, 5)):
         out[:, 5 + j] = padded[5 + off: 5 + off + n]
-    cum = np.concatenate([[0.0], np.cumsum(p)])        # window means, as in _window_mean
-    idx = np.arange(n)
     for j, r in enumerate((2, 5, 10, 25)):
-        lo, hi = np.maximum(idx - r, 0), np.minimum(idx + r + 1, n)
-        out[:, 13 + j] = (cum[hi] - cum[lo]) / (hi - lo)
+        out[:, 13 + j] = _window_mean(p, r)
     out[:, 17] = out[:, 14].max()
     out[:, 18] = p - p.mean()
     mass = p * weight
@@ -191,6 +188,7 @@ def context_matrix(p: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     out[:, 19] = (cum - mass) / total            # body mass before the line
     out[:, 20] = (total - cum) / total           # body mass after it
     lo, hi = _best_span((p - 0.5) * weight)
+    idx = np.arange(n)
     out[:, 21] = (idx >= lo) & (idx <= hi)
     out[:, 22] = np.log1p(np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0)))
     out[:, 23] = idx < lo

@@ -130,10 +130,9 @@ def render_html(page: str | bytes) -> RenderedPage:
     lines: list[str] = []
     dom: list[str] = []
     buf: list[str] = []            # the pieces of the line being read; never starts with whitespace
-    # the open elements, one list per property, innermost last: tag, element, its name keys (filled
-    # when a line first needs them, _keys_at), the "a:" keys of the semantic tags from the root down
-    # to it, its number
-    tags: list[str] = []
+    # the open elements, one list per property, innermost last: element, its name keys (filled when
+    # a line first needs them, _keys_at), the "a:" keys of the semantic tags from the root down to
+    # it, its number
     elements: list = []
     names: list = []
     semantic: list[tuple[str, ...]] = [()]
@@ -150,7 +149,7 @@ def render_html(page: str | bytes) -> RenderedPage:
             text = " ".join(raw.split())       # whitespace collapsed (str.split: the \s of re, ten times faster)
             if text:
                 lines.append(text)
-                dom.append(_line_tokens(text, tags, elements, names, semantic, numbers, blocks,
+                dom.append(_line_tokens(text, elements, names, semantic, numbers, blocks,
                                         link_chars, bodies))
             buf.clear()
         link_chars = 0
@@ -195,7 +194,6 @@ def render_html(page: str | bytes) -> RenderedPage:
             if in_link:
                 link_chars += 1
         counter += 1
-        tags.append(tag)
         elements.append(el)
         names.append(None)
         sem = semantic[-1]
@@ -221,7 +219,6 @@ def render_html(page: str | bytes) -> RenderedPage:
             in_link -= 1
         if block or cell:
             blocks.pop()
-        tags.pop()
         elements.pop()
         names.pop()
         semantic.pop()
@@ -283,7 +280,7 @@ def _context_keys(names, elements, semantic, i: int) -> tuple[dict[str, None], s
     return slot[2]
 
 
-def _line_tokens(text: str, tags, elements, names, semantic, numbers, blocks, link_chars: int,
+def _line_tokens(text: str, elements, names, semantic, numbers, blocks, link_chars: int,
                  bodies: list[str]) -> str:
     """A line's DOM descriptors (space-separated): "t:" its block's tag and "tt:" the two innermost
     blocks', "a:" each semantic tag among its ancestors, the name keys ("n1:" of the innermost 3
@@ -294,7 +291,7 @@ def _line_tokens(text: str, tags, elements, names, semantic, numbers, blocks, li
     if blocks:
         tokens.append("t:" + blocks[-1])
         tokens.append("tt:" + "/".join(blocks[-2:]))
-    depth = len(tags)
+    depth = len(elements)
     if depth:
         inherited, joined = _context_keys(names, elements, semantic, depth - 2) if depth > 1 else ({}, "")
         own = [k for k in dict.fromkeys(chain(semantic[-1][-1:], _keys_at(names, elements, depth - 1)[0]))
@@ -306,8 +303,9 @@ def _line_tokens(text: str, tags, elements, names, semantic, numbers, blocks, li
         else:        # the cap binds: count the keys innermost first, as it does
             seen: set[str] = set()
             for d, i in enumerate(range(depth - 1, -1, -1)):
-                key = "a:" + tags[i]
-                if tags[i] in _SEMANTIC and key not in seen:
+                tag = elements[i].tag
+                key = "a:" + tag
+                if tag in _SEMANTIC and key not in seen:
                     seen.add(key)
                     tokens.append(key)
                 if d < 8:
