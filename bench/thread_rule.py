@@ -1,10 +1,11 @@
-"""Measure the comment-thread revision (model.thread_start): every set, converter and the HTML model,
-with and without it, on the same model and pages.
+"""Measure the revision rules (model.thread_start, the comment thread; model.related_runs, teaser
+lists): every set, converter and the HTML model, with and without them, on the same model and pages.
 
     python -m bench.thread_rule [--sets dragnet-test,l3s-gn1,wcxb-heldout] [--min-words 50,100,200]
 
-Prints shingle F1 per set (wcxb-heldout also per page type) without the revision ("off") and with it
-at each minimum of body words above the heading.
+Prints shingle F1 per set (wcxb-heldout also per page type) without either rule ("off"), with the
+comment-thread rule alone at each minimum of body words above the heading ("thread N"), and with both
+rules at the shipped minimum ("both", what clean does).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ def main() -> None:
     ap.add_argument("--model", default=None)
     ap.add_argument("--html-model", default=None)
     args = ap.parse_args()
-    settings = [("off", float("inf"))] + [(f"min {w}", int(w)) for w in args.min_words.split(",")]
     default = model_module.THREAD_MIN_WORDS
+    settings = ([("off", float("inf"), False)] + [(f"thread {w}", int(w), False) for w in args.min_words.split(",")]
+                + [("both", default, True)])
     for set_name in args.sets.split(","):
         pages = list(itertools.islice(SETS[set_name](), args.limit))
         for conv in args.converters.split(","):
@@ -45,12 +47,12 @@ def main() -> None:
                 for kind in sorted({p.kind for p in pages}):
                     groups[kind] = [i for i, p in enumerate(pages) if p.kind == kind]
             cells = []
-            for name, words in settings:
-                model_module.THREAD_MIN_WORDS = words
+            for name, words, related in settings:
+                model_module.THREAD_MIN_WORDS, model_module.RELATED_RULE = words, related
                 try:
                     kept = [keep(x, model) for x in inputs]
                 finally:
-                    model_module.THREAD_MIN_WORDS = default
+                    model_module.THREAD_MIN_WORDS, model_module.RELATED_RULE = default, True
                 scores = [page_scores(page.gold, "\n".join(t.strip() for t, k in zip(*d) if k))
                           for page, d in zip(pages, kept)]
                 cells.append((name, {g: aggregate([scores[i] for i in idx])["f1"] for g, idx in groups.items()}))

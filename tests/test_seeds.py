@@ -42,9 +42,14 @@ def test_left_out_seed_keeps_most_body_lines(seed_docs, background, held_out):
     assert kept_body >= 0.75, f"{seed_docs[held_out].doc_id}: kept {kept_body:.0%} of body lines"
 
 
-@pytest.mark.xfail(reason="known weakness (issue 3): headline teaser lists such as 'RELATED STORIES' and "
-                          "'Recent Posts' are kept as body on some left-out seeds", strict=False)
-@pytest.mark.parametrize("held_out", range(5))
+_TEASERS_ABOVE = pytest.mark.xfail(
+    reason="known weakness (issue 3): on seed-002 the headline lists above the article, on seed-003 "
+           "teasers with summaries of over 30 words under 'Latest from -Top News', are kept as body",
+    strict=False)
+
+
+@pytest.mark.parametrize("held_out", [0, 1, pytest.param(2, marks=_TEASERS_ABOVE),
+                                      pytest.param(3, marks=_TEASERS_ABOVE), 4])
 def test_left_out_seed_drops_most_boilerplate(seed_docs, background, held_out):
     _, kept_other = _kept(seed_docs, background, held_out)
     assert kept_other <= 0.25, f"{seed_docs[held_out].doc_id}: kept {kept_other:.0%} of non-body lines"

@@ -118,9 +118,10 @@ def _results(lines: list[str], model: Model, threshold: float,
 def _part_results(lines: list[str], offset: int, model: Model, threshold: float,
                   dom: list[str] | None, kinds: bool) -> list[LineResult]:
     f = featurize(lines, dom)
-    p_body = model.item_proba(f, lines, dom)
-    if kinds:
-        kinds = model.kind_proba(f, p_body, item_lengths(f, lines))
+    learned = model.learned_item_proba(f, lines, dom)
+    p_body = model.revise(f, lines, learned)
+    if kinds:   # the kind head reads where the learned passes put the article, as it was trained to
+        kinds = model.kind_proba(f, learned, item_lengths(f, lines))
     else:
         kinds = None
     out: list[LineResult] = []

@@ -40,7 +40,7 @@ from itertools import chain, repeat
 import numpy as np
 
 __all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes",
-           "line_keys", "line_words", "word_id", "thread_headings", "site_items"]
+           "line_keys", "line_words", "word_id", "thread_headings", "related_headings", "site_items"]
 
 FEATURE_VERSION = 2
 _BITS = 20
@@ -718,4 +718,52 @@ def thread_headings(lines: list[str], rows, lengths: np.ndarray | None = None) -
     for j in sorted(set((np.searchsorted(starts, hits, side="right") - 1).tolist())):
         k, s = short[j], stripped[j]
         out[k] = bool((len(s) <= 80 and _THREAD_HEADING.match(s)) or _THREAD_NOTICE.search(s))
+    return out
+
+
+# The heading of a list of teasers for other content (LABELS.md's `related`): "Related Stories",
+# "More articles in Soccer", "Recent Posts", "People who read this also read:", "Also on HuffPost:",
+# "You may also like", "Read more:", "Don't miss". The starts come from the `related` lines of the
+# hand-labelled pages (data/hand.labels), the label guide, and the kept text of dragnet and l3s-gn1
+# pages (so those two sets flatter the rule; README, bench.thread_rule). Each branch runs to the end of the line,
+# with no text after a colon: ">> Related: How to choose a VPN" inside an article is one link to one
+# story, not a list. A heading with a digit ("Top 10 tips") is taken to be the article's own, and so is
+# "See also": in documentation its list of API names and guides is part of the page's content.
+_TEASER_NOUNS = (r"(?:articles?|stories|story|posts?|news|headlines?|reads?|reading|videos?|links|coverage|"
+                 r"galleries|blogs?|entries|content|items|topics)")
+_RELATED_HEADING = re.compile(
+    r"^[\s>»•·*#|\-–—]*(?:"
+    r"related(?:\s+[\w&'’-]+){0,3}|"
+    r"(?:more|other|recent|latest|popular|trending|top|most\s+\w+|similar|recommended|further|previous)\b"
+    r"[\w\s'’&,-]{0,40}?\b" + _TEASER_NOUNS + r"\b[\w\s'’&,-]{0,30}|"
+    r"more\s+(?:from|in|on|about)\b[\w\s'’&,.-]{1,40}|"
+    r"(?:you|readers)\s+(?:may|might|will)\s+(?:also\s+)?(?:like|love|enjoy|be\s+interested\s+in)(?:\s+\w+){0,2}|"
+    r"people\s+who\s+[\w\s'’]{0,40}|"
+    r"also\s+(?:on|in|from)\s+[\w\s'’&.-]{1,30}|"
+    r"read\s+(?:more|next|also)(?:\s+\w+){0,3}\s*:|"
+    r"keep\s+reading|don[’']?t\s+miss(?:\s+\w+){0,2}|what\s+to\s+read\s+next|"
+    r"around\s+the\s+web|from\s+the\s+web|(?:promoted|sponsored)\s+(?:stories|content|links)"
+    r")\s*(?::|»|›|>>|\.\.\.|…)?\s*$", re.I)
+# the first word of every heading above: a cheap test before the full pattern
+_RELATED_FIRST = frozenset("related more other recent latest popular trending top most similar recommended "
+                           "further previous you readers people also read keep don't don’t dont what "
+                           "around from promoted sponsored".split())
+_RELATED_MAX_WORDS = 8
+_BULLETS = " >»•·*#|-–—\t"
+_WORD_RE = re.compile(r"\w+")
+
+
+def related_headings(lines: list[str], rows, words: np.ndarray | None = None) -> np.ndarray:
+    """Whether each item (``rows`` its line indices) reads like the heading of a list of teasers for
+    other content (bool array). ``words``: the items' ``\\w+`` counts, when known (LineFeatures.words)."""
+    rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
+    if words is None:
+        words = np.fromiter((len(_WORD_RE.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
+    out = np.zeros(len(rows), dtype=bool)
+    for k in np.flatnonzero((words > 0) & (words <= _RELATED_MAX_WORDS)).tolist():
+        s = lines[rows[k]].strip()
+        head = s.lstrip(_BULLETS).split(None, 1)
+        if (head and head[0].lower().rstrip(":.…»›>") in _RELATED_FIRST and not any(c.isdigit() for c in s)
+                and _RELATED_HEADING.match(s)):
+            out[k] = True
     return out

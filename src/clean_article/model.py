@@ -31,7 +31,8 @@ from typing import Any
 
 import numpy as np
 
-from .features import _MAX_LINE, FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, site_items, thread_headings
+from .features import (_MAX_LINE, FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, related_headings,
+                       site_items, thread_headings)
 from .labels import LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
@@ -293,8 +294,24 @@ def page_parts(lines: list[str]) -> list[tuple[int, int]]:
 
 
 THREAD_MIN_WORDS = 100     # words of body above a comment-section heading for it to end the article
-THREAD_DISCOUNT = 0.1      # factor on the body probability of the lines from that heading on
+THREAD_DISCOUNT = 0.1      # factor on the body probability of the lines a revision rule takes out
 _WORD = re.compile(r"\w+")
+
+
+def _item_words(lines: list[str], rows) -> np.ndarray:
+    return np.fromiter((len(_WORD.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
+
+
+def _article_reached(lines: list[str], rows, p: np.ndarray, threshold: float,
+                     words: np.ndarray | None = None) -> int:
+    """The item at which the page's body (items with ``p`` at or above ``threshold``) has reached
+    THREAD_MIN_WORDS words: the revision rules look only below it. ``len(rows)`` when it never does."""
+    if THREAD_MIN_WORDS <= 0:
+        return -1
+    if words is None:
+        words = _item_words(lines, rows)
+    total = np.cumsum(np.where(p >= threshold, words, 0))
+    return int(np.searchsorted(total, THREAD_MIN_WORDS))
 
 
 def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
@@ -313,14 +330,9 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     This is jusText's revision step with one rule; bench.thread_rule measures it. ``words`` and
     ``lengths``: each item's number of ``\\w+`` words and stripped length, when featurize counted them
     (LineFeatures.words, LineFeatures.lengths)."""
-    reached = -1                        # the item whose body words make THREAD_MIN_WORDS
-    if THREAD_MIN_WORDS > 0:
-        if words is None:
-            words = np.fromiter((len(_WORD.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
-        total = np.cumsum(np.where(p >= threshold, words, 0))
-        reached = int(np.searchsorted(total, THREAD_MIN_WORDS))
-        if reached >= len(rows):
-            return None
+    reached = _article_reached(lines, rows, p, threshold, words)
+    if reached >= len(rows):
+        return None
     # only the items below that point can open the thread
     below = lengths[reached + 1:] if lengths is not None else None
     eligible = (np.flatnonzero(thread_headings(lines, rows[reached + 1:], below)) + reached + 1).tolist()
@@ -329,6 +341,51 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
         if seen[lines[rows[k]].strip().lower()] == 1:
             return int(k)
     return None
+
+
+RELATED_RULE = True       # whether item_proba applies related_runs (bench.thread_rule turns it off)
+TEASER_MAX_WORDS = 30     # a teaser: a headline, or a headline and its summary, not a paragraph
+_TEASER_MAX_RUN = 40
+
+
+def related_runs(lines: list[str], rows, p: np.ndarray, threshold: float, words: np.ndarray | None = None,
+                 stop: int | None = None) -> list[tuple[int, int]]:
+    """Item ranges [start, end) of the lists of teasers for other stories below the article's start.
+
+    A related-content heading ("Related Stories", "More articles in Soccer", "People who read this
+    also read:"; features.related_headings) below at least THREAD_MIN_WORDS words of body, followed by
+    at least two teasers (items of at most TEASER_MAX_WORDS words that are not a sentence of more than
+    ten words ending in a full stop), is a teaser list: the heading and its run of teasers, up to the
+    first item that reads like prose. Unlike a comment thread, the article may go on below such a box
+    (a "Related" box between two paragraphs), so only the run is taken. Headlines of other stories
+    read like the article's own headline and subheads one line at a time, and the learned passes kept
+    them: on l3s-gn1 they were most of the kept text after the article (bench.thread_rule measures
+    this). ``stop``: items from here on are not examined (the comment thread's start)."""
+    n = len(rows) if stop is None else stop
+    if words is None:
+        words = _item_words(lines, rows)
+    reached = _article_reached(lines, rows, p, threshold, words)
+    if reached + 1 >= n:
+        return []
+    heads = (np.flatnonzero(related_headings(lines, rows[reached + 1:n], words[reached + 1:n])) + reached + 1).tolist()
+    runs: list[tuple[int, int]] = []
+    end = -1
+    for k in heads:
+        if k < end:                       # inside the run of an earlier heading
+            continue
+        j = k + 1
+        while j < n and j - k <= _TEASER_MAX_RUN:
+            w = int(words[j])
+            end_of = lines[rows[j]].rstrip()
+            if end_of.endswith(("…", "...")) and w <= 2 * TEASER_MAX_WORDS:
+                pass              # a summary cut short: a teaser however long
+            elif w > TEASER_MAX_WORDS or (w > 10 and end_of.endswith(".")):
+                break
+            j += 1
+        if j - k - 1 >= 2:
+            runs.append((k, j))
+            end = j
+    return runs
 
 
 @dataclass
@@ -403,17 +460,36 @@ class Model:
         paths = item_paths(dom, f.rows) if (dom is not None and self.uses_dom) else None
         return self._context_pass(self._line_pass(f), lengths, paths)
 
-    def item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
-        """Body probability of each non-blank line (the items of ``f``)."""
+    def learned_item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
+        """Body probability of each item from the learned passes (and a site model's site layer),
+        before the revision rules: what the kind head was trained to read."""
         p = self.base_item_proba(f, lines, dom)
         if self.site_rows is not None and f.n_items:
             p = _sigmoid(logit(p) + site_dot(lines, f.rows, self.site_rows, self.site_coef))
-        use_rule = (self.info.get("site") or {}).get("thread_rule", True)
-        start = thread_start(lines, f.rows, p, self.threshold, f.words, f.lengths) if f.n_items and use_rule else None
+        return p
+
+    def revise(self, f: LineFeatures, lines: list[str], p: np.ndarray) -> np.ndarray:
+        """The revision rules on the items' learned body probabilities ``p``: a comment thread below
+        the article (thread_start) and lists of teasers for other stories (related_runs) keep a tenth
+        (THREAD_DISCOUNT) of their probability. A site model whose labels disagree with a rule has it off."""
+        if not f.n_items:
+            return p
+        site = self.info.get("site") or {}
+        start = thread_start(lines, f.rows, p, self.threshold, f.words, f.lengths) if site.get("thread_rule", True) else None
+        runs = (related_runs(lines, f.rows, p, self.threshold, f.words, start)
+                if RELATED_RULE and site.get("related_rule", True) else [])
+        if start is None and not runs:
+            return p
+        p = p.copy()
+        for a, b in runs:
+            p[a:b] *= THREAD_DISCOUNT
         if start is not None:
-            p = p.copy()
             p[start:] *= THREAD_DISCOUNT
         return p
+
+    def item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
+        """Body probability of each non-blank line (the items of ``f``)."""
+        return self.revise(f, lines, self.learned_item_proba(f, lines, dom))
 
     def predict_proba(self, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of every line of a page (0.0 for blank lines); ``dom`` holds the lines'

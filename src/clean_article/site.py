@@ -28,7 +28,7 @@ from .features import N_FEATURES, featurize, item_rows, site_items
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
 from .metrics import aggregate, page_scores, page_texts
-from .model import Model, logit, thread_start
+from .model import Model, logit, related_runs, thread_start
 
 __all__ = ["prefill", "fit_site", "train_site", "check_labels", "write_model_card", "pages_from_files",
            "UNSURE_BAND"]
@@ -187,7 +187,11 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
     if log and not rule:
         log("your labels keep lines below a comment-section heading as body: the comment-thread rule "
             "is off for this site model")
-    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, "thread_rule": rule}
+    related = _related_rule_fits(docs)
+    if log and not related:
+        log("your labels keep a list under a related-content heading as body: the teaser-list rule is "
+            "off for this site model")
+    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, "thread_rule": rule, "related_rule": related}
     return model
 
 
@@ -199,6 +203,17 @@ def _thread_rule_fits(docs: list[LabelledDoc]) -> bool:
         body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
         start = thread_start(d.lines, rows, body, 0.5) if rows else None
         if start is not None and body[start:].any():
+            return False
+    return True
+
+
+def _related_rule_fits(docs: list[LabelledDoc]) -> bool:
+    """Whether the labels agree with model.related_runs: no teaser list it would take out holds a
+    line labelled body (on a news index page, the headlines are the content)."""
+    for d in docs:
+        rows = item_rows(d.lines)
+        body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
+        if rows and any(body[a:b].any() for a, b in related_runs(d.lines, rows, body, 0.5)):
             return False
     return True
 
