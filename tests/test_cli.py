@@ -81,10 +81,13 @@ def test_html_on_stdin_with_flag_and_by_sniffing(capsys, monkeypatch):
         assert code == 0 and "accepted North Korean leader" in out and "<p>" not in out
 
 
-def test_text_flag_reads_html_as_text(capsys, monkeypatch):
+def test_text_flag_reads_html_with_the_text_model(capsys, monkeypatch):
     html = HTML_EXAMPLE.read_text(encoding="utf-8")
     code, out, err = run(["--text", "--threshold", "0"], capsys, stdin=html, monkeypatch=monkeypatch)
-    assert code == 0 and "<p>" in out
+    # the source is rendered to lines (lines.split_lines), every one of them kept at threshold 0
+    from clean_article.render import render_html
+    assert code == 0 and "<p>" not in out
+    assert out.strip().split("\n") == [x.strip() for x in render_html(html).lines if x.strip()]
 
 
 def test_urls_are_not_fetched(capsys):

@@ -73,3 +73,29 @@ def test_a_wide_layout_table_with_many_rows_of_spaces_keeps_every_cell():
     units = split_lines("\n".join([wide, wide] + [" "] * 10_000))
     assert len(units) == 2 * 2001 + 10_000
     assert units[:2] == [prose, prose] and units[2] == " "     # the article column, then its blank rows
+
+
+ARTICLE_HTML = ("<p>The harbour bridge will be rebuilt next spring, the council said on Tuesday, after a decade "
+                "of dispute over its cost.</p><p>Work will last two years.</p>")
+
+
+def test_html_source_passed_as_text_is_rendered():
+    page = f"<!DOCTYPE html>\n<html><head><title>Bridge</title><script>var x = 1;</script></head>\n" \
+           f"<body><nav><a href='/'>Home</a></nav>\n{ARTICLE_HTML}\n</body></html>"
+    lines = split_lines(page)
+    assert "Work will last two years." in lines
+    assert not any("<" in line for line in lines) and "var x = 1;" not in lines
+
+
+def test_a_line_of_page_source_left_by_a_converter_is_rendered_and_code_samples_stay_text():
+    # html-text on a page whose <title> is never closed: the title, then the rest of the page as markup
+    menu = "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(60))
+    source = (f"Bridge news library--> <script src='a.js'></script> </head> <body> <ul>{menu}</ul> "
+              f"{ARTICLE_HTML} </body> </html>")
+    lines = split_lines(f"Bridge news\n{source}\nFooter line")
+    assert lines[0] == "Bridge news" and lines[-1] == "Footer line"
+    assert "Work will last two years." in lines and "Section 7" in lines
+    assert not any("<li>" in line for line in lines)
+    # a documentation page's one-line code sample: many tags, none of them a document's
+    sample = "<table>" + "".join(f"<tr><td>{i}</td><td>row {i}</td></tr>" for i in range(40)) + "</table>"
+    assert split_lines(f"An example table:\n{sample}") == ["An example table:", sample]

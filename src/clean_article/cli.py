@@ -60,7 +60,7 @@ def clean_command(
         None, help="Text or HTML files or folders to clean; '-' or none reads stdin. URLs are not fetched."),
     html: bool = typer.Option(False, "--html", help="Read the input as HTML (automatic for .html/.htm "
                               "files and for input that starts with <!doctype html> or <html>)."),
-    text: bool = typer.Option(False, "--text", help="Read the input as plain text even if it looks like HTML."),
+    text: bool = typer.Option(False, "--text", help="Use the text model even if the input looks like HTML (HTML source is then rendered to lines without the DOM features)."),
     labels: bool = typer.Option(False, "--labels", help="Print every line with its label (one of the nine "
                                 "kinds), that label's probability and the line (same as --format labels)."),
     keep: Optional[str] = typer.Option(None, "--keep", help="Labels to print, comma-separated (default: "
