@@ -1,11 +1,12 @@
-"""Measure the revision rules (model.thread_start, the comment thread; model.related_runs, teaser
-lists): every set, converter and the HTML model, with and without them, on the same model and pages.
+"""Measure the revision rules (model.thread_start, the comment thread; model.copyright_end, the
+copyright notice; model.related_runs, teaser lists): every set, converter and the HTML model, with and
+without them, on the same model and pages.
 
     python -m bench.thread_rule [--sets dragnet-test,l3s-gn1,wcxb-heldout] [--min-words 50,100,200]
 
-Prints shingle F1 per set (wcxb-heldout also per page type) without either rule ("off"), with the
-comment-thread rule alone at each minimum of body words above the heading ("thread N"), and with both
-rules at the shipped minimum ("both", what clean does).
+Prints shingle F1 per set (wcxb-heldout also per page type) without any rule ("off"), with the
+comment-thread rule alone at each minimum of body words above the heading ("thread N"), with it and
+the copyright rule ("+copyright") and with all three at the shipped minimum ("all", what clean does).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ def main() -> None:
     ap.add_argument("--html-model", default=None)
     args = ap.parse_args()
     default = model_module.THREAD_MIN_WORDS
-    settings = ([("off", float("inf"), False)] + [(f"thread {w}", int(w), False) for w in args.min_words.split(",")]
-                + [("both", default, True)])
+    settings = ([("off", float("inf"), False, False)]
+                + [(f"thread {w}", int(w), False, False) for w in args.min_words.split(",")]
+                + [("+copyright", default, True, False), ("all", default, True, True)])
     for set_name in args.sets.split(","):
         pages = list(itertools.islice(SETS[set_name](), args.limit))
         for conv in args.converters.split(","):
@@ -47,12 +49,14 @@ def main() -> None:
                 for kind in sorted({p.kind for p in pages}):
                     groups[kind] = [i for i, p in enumerate(pages) if p.kind == kind]
             cells = []
-            for name, words, related in settings:
-                model_module.THREAD_MIN_WORDS, model_module.RELATED_RULE = words, related
+            for name, words, copyright, related in settings:
+                model_module.THREAD_MIN_WORDS = words
+                model_module.COPYRIGHT_RULE, model_module.RELATED_RULE = copyright, related
                 try:
                     kept = [keep(x, model) for x in inputs]
                 finally:
-                    model_module.THREAD_MIN_WORDS, model_module.RELATED_RULE = default, True
+                    model_module.THREAD_MIN_WORDS = default
+                    model_module.COPYRIGHT_RULE = model_module.RELATED_RULE = True
                 scores = [page_scores(page.gold, "\n".join(t.strip() for t, k in zip(*d) if k))
                           for page, d in zip(pages, kept)]
                 cells.append((name, {g: aggregate([scores[i] for i in idx])["f1"] for g, idx in groups.items()}))

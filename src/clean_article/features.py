@@ -40,7 +40,8 @@ from itertools import chain, repeat
 import numpy as np
 
 __all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes",
-           "line_keys", "line_words", "word_id", "thread_headings", "related_headings", "site_items"]
+           "line_keys", "line_words", "word_id", "thread_headings", "related_headings", "copyright_lines",
+           "site_items"]
 
 FEATURE_VERSION = 2
 _BITS = 20
@@ -765,5 +766,30 @@ def related_headings(lines: list[str], rows, words: np.ndarray | None = None) ->
         head = s.lstrip(_BULLETS).split(None, 1)
         if (head and head[0].lower().rstrip(":.…»›>") in _RELATED_FIRST and not any(c.isdigit() for c in s)
                 and _RELATED_HEADING.match(s)):
+            out[k] = True
+    return out
+
+
+# A copyright notice: "© 2008 The Associated Press. All rights reserved.", "Copyright 2012 Dow Jones &
+# Company, Inc.", "(c) Reuters 2008". It opens the line, and the line says "all rights reserved" or
+# names a year. A photo credit ("© 2012 Getty Images") is not a notice: it sits under a picture,
+# inside the article.
+_COPYRIGHT_OPEN = re.compile(r"[\s>»•·*#|\-–—(\[]*(?:©|\(c\)|copyright\b)", re.I)
+_COPYRIGHT_CLAIM = re.compile(r"all\s+rights\s+reserved|\b(?:19|20)\d\d\b", re.I)
+_PHOTO_CREDIT = re.compile(r"photo|image|picture|getty|shutterstock|istock|illustration", re.I)
+_COPYRIGHT_MAX_WORDS = 40
+
+
+def copyright_lines(lines: list[str], rows, words: np.ndarray | None = None) -> np.ndarray:
+    """Whether each item (``rows`` its line indices) is a copyright notice (bool array). ``words``:
+    the items' ``\\w+`` counts, when known (LineFeatures.words)."""
+    rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
+    if words is None:
+        words = np.fromiter((len(_WORD_RE.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
+    out = np.zeros(len(rows), dtype=bool)
+    for k in np.flatnonzero(words <= _COPYRIGHT_MAX_WORDS).tolist():
+        s = lines[rows[k]]
+        if (("©" in s or "opyright" in s or "OPYRIGHT" in s or "(c)" in s or "(C)" in s)
+                and _COPYRIGHT_OPEN.match(s) and _COPYRIGHT_CLAIM.search(s) and not _PHOTO_CREDIT.search(s)):
             out[k] = True
     return out

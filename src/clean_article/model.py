@@ -31,8 +31,8 @@ from typing import Any
 
 import numpy as np
 
-from .features import (_MAX_LINE, FEATURE_VERSION, N_FEATURES, LineFeatures, featurize, related_headings,
-                       site_items, thread_headings)
+from .features import (_MAX_LINE, FEATURE_VERSION, N_FEATURES, LineFeatures, copyright_lines, featurize,
+                       related_headings, site_items, thread_headings)
 from .labels import LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
@@ -343,7 +343,32 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     return None
 
 
-RELATED_RULE = True       # whether item_proba applies related_runs (bench.thread_rule turns it off)
+def copyright_end(lines: list[str], rows, p: np.ndarray, threshold: float,
+                  words: np.ndarray | None = None) -> int | None:
+    """The item where a copyright notice ends the article, or None.
+
+    "© 2008 The Associated Press. All rights reserved." closes a news story; what a page has below
+    it is its footer, sidebars and teasers, which the learned passes keep when they read like prose.
+    The first notice (features.copyright_lines) below THREAD_MIN_WORDS words of body ends the article
+    there, as a comment heading does (thread_start); a notice text that repeats below that point (a
+    credit under every picture) ends nothing. On pages whose text puts the footer before the
+    article (a sidebar and footer first in the page source), the notice can fall above the article
+    and cut it: 1 of 1,226 wcxb-dev training pages and 1 of 415 dragnet pages lost most of their
+    article that way (bench.thread_rule measures the rule)."""
+    reached = _article_reached(lines, rows, p, threshold, words)
+    if reached + 1 >= len(rows):
+        return None
+    below = words[reached + 1:] if words is not None else None
+    eligible = (np.flatnonzero(copyright_lines(lines, rows[reached + 1:], below)) + reached + 1).tolist()
+    seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
+    for k in eligible:
+        if seen[lines[rows[k]].strip().lower()] == 1:
+            return int(k)
+    return None
+
+
+COPYRIGHT_RULE = True     # whether revise applies copyright_end (bench.thread_rule turns it off)
+RELATED_RULE = True       # whether revise applies related_runs (bench.thread_rule turns it off)
 TEASER_MAX_WORDS = 30     # a teaser: a headline, or a headline and its summary, not a paragraph
 _TEASER_MAX_RUN = 40
 
@@ -470,12 +495,17 @@ class Model:
 
     def revise(self, f: LineFeatures, lines: list[str], p: np.ndarray) -> np.ndarray:
         """The revision rules on the items' learned body probabilities ``p``: a comment thread below
-        the article (thread_start) and lists of teasers for other stories (related_runs) keep a tenth
-        (THREAD_DISCOUNT) of their probability. A site model whose labels disagree with a rule has it off."""
+        the article (thread_start), what follows a copyright notice below it (copyright_end) and lists
+        of teasers for other stories (related_runs) keep a tenth (THREAD_DISCOUNT) of their
+        probability. A site model whose labels disagree with a rule has it off."""
         if not f.n_items:
             return p
         site = self.info.get("site") or {}
         start = thread_start(lines, f.rows, p, self.threshold, f.words, f.lengths) if site.get("thread_rule", True) else None
+        end = (copyright_end(lines, f.rows, p, self.threshold, f.words)
+               if COPYRIGHT_RULE and site.get("copyright_rule", True) else None)
+        if end is not None and (start is None or end < start):
+            start = end
         runs = (related_runs(lines, f.rows, p, self.threshold, f.words, start)
                 if RELATED_RULE and site.get("related_rule", True) else [])
         if start is None and not runs:

@@ -28,7 +28,7 @@ from .features import N_FEATURES, featurize, item_rows, site_items
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
 from .metrics import aggregate, page_scores, page_texts
-from .model import Model, logit, related_runs, thread_start
+from .model import Model, copyright_end, logit, related_runs, thread_start
 
 __all__ = ["prefill", "fit_site", "train_site", "check_labels", "write_model_card", "pages_from_files",
            "UNSURE_BAND"]
@@ -191,7 +191,12 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
     if log and not related:
         log("your labels keep a list under a related-content heading as body: the teaser-list rule is "
             "off for this site model")
-    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, "thread_rule": rule, "related_rule": related}
+    notice = _copyright_rule_fits(docs)
+    if log and not notice:
+        log("your labels keep lines below a copyright notice as body: the copyright rule is off for "
+            "this site model")
+    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, "thread_rule": rule, "related_rule": related,
+                          "copyright_rule": notice}
     return model
 
 
@@ -203,6 +208,18 @@ def _thread_rule_fits(docs: list[LabelledDoc]) -> bool:
         body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
         start = thread_start(d.lines, rows, body, 0.5) if rows else None
         if start is not None and body[start:].any():
+            return False
+    return True
+
+
+def _copyright_rule_fits(docs: list[LabelledDoc]) -> bool:
+    """Whether the labels agree with model.copyright_end: no page has body lines below the copyright
+    notice where the rule would end its article."""
+    for d in docs:
+        rows = item_rows(d.lines)
+        body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
+        end = copyright_end(d.lines, rows, body, 0.5) if rows else None
+        if end is not None and body[end:].any():
             return False
     return True
 
