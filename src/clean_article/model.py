@@ -1,6 +1,6 @@
 """The line model and its file format.
 
-Prediction runs in three steps, the shape of jusText's pipeline with learned parts:
+Prediction runs in four steps, the shape of jusText's pipeline with learned parts and a few rules:
 
 1. **Line pass** — a linear model over each line's hashed features (features.py) gives a first
    probability that the line is article body.
@@ -11,6 +11,10 @@ Prediction runs in three steps, the shape of jusText's pipeline with learned par
    loses, a short subheading inside the article wins.
 3. **Kind head** — a linear model over the same hashed features names the kind of each line that is
    not body (nav, related, ad, ...), trained on the hand-labelled pages.
+4. **Revision** — three rules over the whole page (``Model.revise``), below the article's first 100
+   words of body: a comment-section heading or a copyright notice ends the article
+   (``thread_start``, ``copyright_end``), and a related-content heading takes out its run of teasers
+   (``related_runs``). The kind head reads the probabilities before this step, as it was trained.
 
 A model file is an ``.npz`` of plain numeric arrays plus a JSON header (format and feature versions,
 labels, threshold, training-data hash, metrics). It is read with ``allow_pickle=False``, so loading
