@@ -55,3 +55,15 @@ def test_a_site_whose_labels_keep_text_below_the_notice_turns_the_rule_off(model
     article = ["" if not x else ("body" if x in ARTICLE else "other") for x in lines]
     assert fit_site([LabelledDoc(f"p{i}", lines, below, {}) for i in range(3)], model).info["site"]["copyright_rule"] is False
     assert fit_site([LabelledDoc(f"p{i}", lines, article, {}) for i in range(3)], model).info["site"]["copyright_rule"] is True
+
+
+def test_a_notice_above_the_article_as_some_layouts_place_the_footer_ends_nothing():
+    # the footer first (its lines kept as body count towards the 100 words), a menu, then the article
+    footer, menu = FOOTER * 3, ["Home", "News", "Sport", "Business", "Weather", "Contact us"]
+    lines = footer + [NOTICE] + menu + ARTICLE * 2
+    p = np.array([0.6] * (len(footer) + 1) + [0.05] * len(menu) + [0.95] * (2 * len(ARTICLE)))
+    assert copyright_end(lines, item_rows(lines), p, 0.5) is None
+    # below the article it ends it
+    lines = ARTICLE * 2 + [NOTICE] + menu + footer
+    p = np.array([0.95] * (2 * len(ARTICLE)) + [0.6] + [0.05] * len(menu) + [0.6] * len(footer))
+    assert copyright_end(lines, item_rows(lines), p, 0.5) == 2 * len(ARTICLE)

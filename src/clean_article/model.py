@@ -348,22 +348,30 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
 
 
 def copyright_end(lines: list[str], rows, p: np.ndarray, threshold: float,
-                  words: np.ndarray | None = None) -> int | None:
+                  words: np.ndarray | None = None, lengths: np.ndarray | None = None) -> int | None:
     """The item where a copyright notice ends the article, or None.
 
     "© 2008 The Associated Press. All rights reserved." closes a news story; what a page has below
     it is its footer, sidebars and teasers, which the learned passes keep when they read like prose.
     The first notice (features.copyright_lines) below THREAD_MIN_WORDS words of body ends the article
     there, as a comment heading does (thread_start); a notice text that repeats below that point (a
-    credit under every picture) ends nothing. On pages whose text puts the footer before the
-    article (a sidebar and footer first in the page source), the notice can fall above the article
-    and cut it: 1 of 1,226 wcxb-dev training pages and 1 of 415 dragnet pages lost most of their
-    article that way (bench.thread_rule measures the rule)."""
+    credit under every picture) ends nothing, and neither does a notice above the start of the page's
+    best body span (the run of items with the largest surplus of body probability over
+    ``threshold``, weighted by length as in context_matrix): text that puts the footer before the
+    article (inscriptis on some table layouts) has the page's notice there. Even so, of the pages the
+    rule changes, a few still lose their article to a notice above it (bench.thread_rule measures the
+    rule). ``lengths``: the items' stripped lengths, when known (LineFeatures.lengths)."""
     reached = _article_reached(lines, rows, p, threshold, words)
     if reached + 1 >= len(rows):
         return None
-    below = words[reached + 1:] if words is not None else None
-    eligible = (np.flatnonzero(copyright_lines(lines, rows[reached + 1:], below)) + reached + 1).tolist()
+    if lengths is None:
+        lengths = np.fromiter((len(lines[r].strip()) for r in rows), dtype=np.int64, count=len(rows))
+    span_start, _ = _best_span((p - threshold) * np.minimum(np.log1p(lengths), 6.0))
+    first = max(reached, span_start) + 1
+    if first >= len(rows):
+        return None
+    below = words[first:] if words is not None else None
+    eligible = (np.flatnonzero(copyright_lines(lines, rows[first:], below)) + first).tolist()
     seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
     for k in eligible:
         if seen[lines[rows[k]].strip().lower()] == 1:
@@ -506,7 +514,7 @@ class Model:
             return p
         site = self.info.get("site") or {}
         start = thread_start(lines, f.rows, p, self.threshold, f.words, f.lengths) if site.get("thread_rule", True) else None
-        end = (copyright_end(lines, f.rows, p, self.threshold, f.words)
+        end = (copyright_end(lines, f.rows, p, self.threshold, f.words, f.lengths)
                if COPYRIGHT_RULE and site.get("copyright_rule", True) else None)
         if end is not None and (start is None or end < start):
             start = end
