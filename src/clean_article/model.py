@@ -364,14 +364,14 @@ def copyright_end(lines: list[str], rows, p: np.ndarray, threshold: float,
     reached = _article_reached(lines, rows, p, threshold, words)
     if reached + 1 >= len(rows):
         return None
+    below = words[reached + 1:] if words is not None else None
+    eligible = (np.flatnonzero(copyright_lines(lines, rows[reached + 1:], below)) + reached + 1).tolist()
+    if not eligible:
+        return None
     if lengths is None:
         lengths = np.fromiter((len(lines[r].strip()) for r in rows), dtype=np.int64, count=len(rows))
     span_start, _ = _best_span((p - threshold) * np.minimum(np.log1p(lengths), 6.0))
-    first = max(reached, span_start) + 1
-    if first >= len(rows):
-        return None
-    below = words[first:] if words is not None else None
-    eligible = (np.flatnonzero(copyright_lines(lines, rows[first:], below)) + first).tolist()
+    eligible = [k for k in eligible if k > span_start]
     seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
     for k in eligible:
         if seen[lines[rows[k]].strip().lower()] == 1:
