@@ -392,7 +392,8 @@ def related_runs(lines: list[str], rows, p: np.ndarray, threshold: float, words:
     A related-content heading ("Related Stories", "More articles in Soccer", "People who read this
     also read:"; features.related_headings) below at least THREAD_MIN_WORDS words of body, followed by
     at least two teasers (items of at most TEASER_MAX_WORDS words that are not a sentence of more than
-    ten words ending in a full stop), is a teaser list: the heading and its run of teasers, up to the
+    ten words ending in a full stop, or summaries cut short with an ellipsis of up to twice that), is
+    a teaser list: the heading and its run of teasers, up to the
     first item that reads like prose. Unlike a comment thread, the article may go on below such a box
     (a "Related" box between two paragraphs), so only the run is taken. Headlines of other stories
     read like the article's own headline and subheads one line at a time, and the learned passes kept
