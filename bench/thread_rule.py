@@ -32,9 +32,9 @@ def main() -> None:
     ap.add_argument("--html-model", default=None)
     args = ap.parse_args()
     default = model_module.THREAD_MIN_WORDS
-    settings = ([("off", float("inf"), False, False)]
-                + [(f"thread {w}", int(w), False, False) for w in args.min_words.split(",")]
-                + [("+copyright", default, True, False), ("all", default, True, True)])
+    thread, both = {"thread_rule"}, {"thread_rule", "copyright_rule"}
+    settings = ([("off", default, set())] + [(f"thread {w}", int(w), thread) for w in args.min_words.split(",")]
+                + [("+copyright", default, both), ("all", default, set(model_module.REVISION_RULES))])
     for set_name in args.sets.split(","):
         pages = list(itertools.islice(SETS[set_name](), args.limit))
         for conv in args.converters.split(","):
@@ -49,14 +49,12 @@ def main() -> None:
                 for kind in sorted({p.kind for p in pages}):
                     groups[kind] = [i for i, p in enumerate(pages) if p.kind == kind]
             cells = []
-            for name, words, copyright, related in settings:
-                model_module.THREAD_MIN_WORDS = words
-                model_module.COPYRIGHT_RULE, model_module.RELATED_RULE = copyright, related
+            for name, words, rules in settings:
+                model_module.THREAD_MIN_WORDS, model_module.RULES_ON = words, rules
                 try:
                     kept = [keep(x, model) for x in inputs]
                 finally:
-                    model_module.THREAD_MIN_WORDS = default
-                    model_module.COPYRIGHT_RULE = model_module.RELATED_RULE = True
+                    model_module.THREAD_MIN_WORDS, model_module.RULES_ON = default, set(model_module.REVISION_RULES)
                 scores = [page_scores(page.gold, "\n".join(t.strip() for t, k in zip(*d) if k))
                           for page, d in zip(pages, kept)]
                 cells.append((name, {g: aggregate([scores[i] for i in idx])["f1"] for g, idx in groups.items()}))

@@ -40,8 +40,8 @@ from itertools import chain, repeat
 import numpy as np
 
 __all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes",
-           "line_keys", "line_words", "word_id", "thread_headings", "related_headings", "copyright_lines",
-           "site_items"]
+           "line_keys", "line_words", "word_id", "word_counts", "thread_headings", "related_headings",
+           "copyright_lines", "site_items"]
 
 FEATURE_VERSION = 2
 _BITS = 20
@@ -634,6 +634,11 @@ def _h(s: str) -> int:
 _WORD_IDS: dict[str, int] = {}
 
 
+def word_counts(lines: list[str], rows) -> np.ndarray:
+    """Each item's number of ``\\w+`` words, over the whole line (what LineFeatures.words holds)."""
+    return np.fromiter((len(_TOKEN.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
+
+
 def line_words(line: str) -> list[str]:
     """The lower-cased word tokens of a line that the site layer reads."""
     return [t.lower() for t in _TOKEN.findall(line[:_MAX_LINE])][:_MAX_WORDS]
@@ -751,7 +756,6 @@ _RELATED_FIRST = frozenset("related more other recent latest popular trending to
                            "around from promoted sponsored".split())
 _RELATED_MAX_WORDS = 8
 _BULLETS = " >»•·*#|-–—\t"
-_WORD_RE = re.compile(r"\w+")
 
 
 def related_headings(lines: list[str], rows, words: np.ndarray | None = None) -> np.ndarray:
@@ -759,7 +763,7 @@ def related_headings(lines: list[str], rows, words: np.ndarray | None = None) ->
     other content (bool array). ``words``: the items' ``\\w+`` counts, when known (LineFeatures.words)."""
     rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
     if words is None:
-        words = np.fromiter((len(_WORD_RE.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
+        words = word_counts(lines, rows)
     out = np.zeros(len(rows), dtype=bool)
     for k in np.flatnonzero((words > 0) & (words <= _RELATED_MAX_WORDS)).tolist():
         s = lines[rows[k]].strip()
@@ -785,7 +789,7 @@ def copyright_lines(lines: list[str], rows, words: np.ndarray | None = None) -> 
     the items' ``\\w+`` counts, when known (LineFeatures.words)."""
     rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
     if words is None:
-        words = np.fromiter((len(_WORD_RE.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
+        words = word_counts(lines, rows)
     out = np.zeros(len(rows), dtype=bool)
     for k in np.flatnonzero(words <= _COPYRIGHT_MAX_WORDS).tolist():
         s = lines[rows[k]]

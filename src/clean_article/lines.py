@@ -54,7 +54,9 @@ _DOCUMENT_TAG = re.compile(r"<(?:!doctype|html\b|/?head\b|body\b|meta\b|link\b|s
 SOURCE_MIN_TAGS = 100
 
 
-def _is_html_document(text: str) -> bool:
+def starts_like_html(text: str) -> bool:
+    """Whether ``text`` opens as an HTML document (``<!doctype html`` or ``<html``, after a BOM and
+    whitespace); render.looks_like_html asks the same of a file's bytes."""
     return text[:512].lstrip("\ufeff \t\r\n").lower().startswith(("<!doctype html", "<html"))
 
 
@@ -147,12 +149,16 @@ def split_lines(text: str) -> list[str]:
     """
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if text.count("<") >= 2 and _is_html_document(text):
+    tags = text.count("<")
+    if tags >= 2 and starts_like_html(text):
         return _rendered(text)
     lines = text.splitlines()
-    if text.count("<") >= SOURCE_MIN_TAGS and any(map(_is_page_source, lines)):
-        lines = [x for line in lines for x in (_rendered(line) if _is_page_source(line) else (line,))]
-        text = "\n".join(lines)
+    if tags >= SOURCE_MIN_TAGS:
+        source = [i for i, line in enumerate(lines) if _is_page_source(line)]
+        for i in reversed(source):
+            lines[i:i + 1] = _rendered(lines[i])
+        if source:
+            text = "\n".join(lines)
     if "   " not in text:
         return lines
     units: list[str] = []

@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from .features import (_MAX_LINE, FEATURE_VERSION, N_FEATURES, LineFeatures, copyright_lines, featurize,
-                       related_headings, site_items, thread_headings)
+                       related_headings, site_items, thread_headings, word_counts)
 from .labels import LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
@@ -299,13 +299,6 @@ def page_parts(lines: list[str]) -> list[tuple[int, int]]:
 
 THREAD_MIN_WORDS = 100     # words of body above a comment-section heading for it to end the article
 THREAD_DISCOUNT = 0.1      # factor on the body probability of the lines a revision rule takes out
-_WORD = re.compile(r"\w+")
-
-
-def _item_words(lines: list[str], rows) -> np.ndarray:
-    return np.fromiter((len(_WORD.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
-
-
 def _article_reached(lines: list[str], rows, p: np.ndarray, threshold: float,
                      words: np.ndarray | None = None) -> int:
     """The item at which the page's body (items with ``p`` at or above ``threshold``) has reached
@@ -313,9 +306,16 @@ def _article_reached(lines: list[str], rows, p: np.ndarray, threshold: float,
     if THREAD_MIN_WORDS <= 0:
         return -1
     if words is None:
-        words = _item_words(lines, rows)
+        words = word_counts(lines, rows)
     total = np.cumsum(np.where(p >= threshold, words, 0))
     return int(np.searchsorted(total, THREAD_MIN_WORDS))
+
+
+def _first_unique(lines: list[str], rows, candidates: list[int]) -> int | None:
+    """The first of ``candidates`` (items) whose text no other candidate repeats: a text that recurs
+    ("Add a comment" under every answer, a credit under every picture) marks items, not a section."""
+    seen = Counter(lines[rows[k]].strip().lower() for k in candidates)
+    return next((int(k) for k in candidates if seen[lines[rows[k]].strip().lower()] == 1), None)
 
 
 def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
@@ -340,11 +340,7 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     # only the items below that point can open the thread
     below = lengths[reached + 1:] if lengths is not None else None
     eligible = (np.flatnonzero(thread_headings(lines, rows[reached + 1:], below)) + reached + 1).tolist()
-    seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
-    for k in eligible:
-        if seen[lines[rows[k]].strip().lower()] == 1:
-            return int(k)
-    return None
+    return _first_unique(lines, rows, eligible)
 
 
 def copyright_end(lines: list[str], rows, p: np.ndarray, threshold: float,
@@ -371,16 +367,9 @@ def copyright_end(lines: list[str], rows, p: np.ndarray, threshold: float,
     if lengths is None:
         lengths = np.fromiter((len(lines[r].strip()) for r in rows), dtype=np.int64, count=len(rows))
     span_start, _ = _best_span((p - threshold) * np.minimum(np.log1p(lengths), 6.0))
-    eligible = [k for k in eligible if k > span_start]
-    seen = Counter(lines[rows[k]].strip().lower() for k in eligible)
-    for k in eligible:
-        if seen[lines[rows[k]].strip().lower()] == 1:
-            return int(k)
-    return None
+    return _first_unique(lines, rows, [k for k in eligible if k > span_start])
 
 
-COPYRIGHT_RULE = True     # whether revise applies copyright_end (bench.thread_rule turns it off)
-RELATED_RULE = True       # whether revise applies related_runs (bench.thread_rule turns it off)
 TEASER_MAX_WORDS = 30     # a teaser: a headline, or a headline and its summary, not a paragraph
 _TEASER_MAX_RUN = 40
 
@@ -401,7 +390,7 @@ def related_runs(lines: list[str], rows, p: np.ndarray, threshold: float, words:
     this). ``stop``: items from here on are not examined (the comment thread's start)."""
     n = len(rows) if stop is None else stop
     if words is None:
-        words = _item_words(lines, rows)
+        words = word_counts(lines, rows)
     reached = _article_reached(lines, rows, p, threshold, words)
     if reached + 1 >= n:
         return []
@@ -424,6 +413,30 @@ def related_runs(lines: list[str], rows, p: np.ndarray, threshold: float, words:
             runs.append((k, j))
             end = j
     return runs
+
+
+REVISION_RULES = ("thread_rule", "copyright_rule", "related_rule")   # the names a site model's info uses
+RULES_ON = set(REVISION_RULES)   # the rules Model.revise applies (bench.thread_rule switches them)
+
+
+def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rules=REVISION_RULES,
+                    words: np.ndarray | None = None,
+                    lengths: np.ndarray | None = None) -> dict[str, list[tuple[int, int]]]:
+    """The item ranges [start, end) each of ``rules`` takes out of a page: the comment thread
+    (thread_start) and what follows a copyright notice (copyright_end) to the page's end, whichever
+    comes first, and the teaser lists above that point (related_runs)."""
+    n = len(rows)
+    start = thread_start(lines, rows, p, threshold, words, lengths) if "thread_rule" in rules else None
+    end = copyright_end(lines, rows, p, threshold, words, lengths) if "copyright_rule" in rules else None
+    if start is not None and end is not None:     # the first end of the article wins
+        if end < start:
+            start = None
+        else:
+            end = None
+    stop = start if start is not None else end
+    return {"thread_rule": [(start, n)] if start is not None else [],
+            "copyright_rule": [(end, n)] if end is not None else [],
+            "related_rule": related_runs(lines, rows, p, threshold, words, stop) if "related_rule" in rules else []}
 
 
 @dataclass
@@ -507,27 +520,20 @@ class Model:
         return p
 
     def revise(self, f: LineFeatures, lines: list[str], p: np.ndarray) -> np.ndarray:
-        """The revision rules on the items' learned body probabilities ``p``: a comment thread below
-        the article (thread_start), what follows a copyright notice below it (copyright_end) and lists
-        of teasers for other stories (related_runs) keep a tenth (THREAD_DISCOUNT) of their
-        probability. A site model whose labels disagree with a rule has it off."""
+        """The revision rules on the items' learned body probabilities ``p``: the items each rule takes
+        out (revision_ranges) keep a tenth (THREAD_DISCOUNT) of their probability. A site model whose
+        labels disagree with a rule has it off."""
         if not f.n_items:
             return p
         site = self.info.get("site") or {}
-        start = thread_start(lines, f.rows, p, self.threshold, f.words, f.lengths) if site.get("thread_rule", True) else None
-        end = (copyright_end(lines, f.rows, p, self.threshold, f.words, f.lengths)
-               if COPYRIGHT_RULE and site.get("copyright_rule", True) else None)
-        if end is not None and (start is None or end < start):
-            start = end
-        runs = (related_runs(lines, f.rows, p, self.threshold, f.words, start)
-                if RELATED_RULE and site.get("related_rule", True) else [])
-        if start is None and not runs:
+        on = {rule for rule in RULES_ON if site.get(rule, True)}
+        ranges = [r for found in revision_ranges(lines, f.rows, p, self.threshold, on, f.words, f.lengths).values()
+                  for r in found]
+        if not ranges:
             return p
         p = p.copy()
-        for a, b in runs:
+        for a, b in ranges:
             p[a:b] *= THREAD_DISCOUNT
-        if start is not None:
-            p[start:] *= THREAD_DISCOUNT
         return p
 
     def item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:

@@ -14,7 +14,7 @@ from itertools import chain
 
 from lxml import etree
 
-from .lines import decode_bytes
+from .lines import decode_bytes, starts_like_html
 
 __all__ = ["RenderedPage", "html_to_lines", "html_to_text", "parse_html", "render_html", "looks_like_html"]
 
@@ -334,10 +334,7 @@ _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 
 def looks_like_html(name: str, data: bytes) -> bool:
     """Whether a file is HTML: by its name, or by a start of ``<!doctype html`` or ``<html``."""
-    if name.lower().endswith(_HTML_SUFFIXES):
-        return True
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html"))
+    return name.lower().endswith(_HTML_SUFFIXES) or starts_like_html(data[:512].decode("utf-8", "ignore"))
 
 
 def html_to_text(page: str | bytes) -> str:

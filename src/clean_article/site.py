@@ -28,7 +28,7 @@ from .features import N_FEATURES, featurize, item_rows, site_items
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
 from .metrics import aggregate, page_scores, page_texts
-from .model import Model, copyright_end, logit, related_runs, thread_start
+from .model import REVISION_RULES, Model, logit, revision_ranges
 
 __all__ = ["prefill", "fit_site", "train_site", "check_labels", "write_model_card", "pages_from_files",
            "UNSURE_BAND"]
@@ -183,56 +183,35 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
         model = _with_layer(base, _IDENTITY)
     else:
         model = _with_layer(base, _fit_layer(_stack([mats[i] for i in usable]), C))
-    rule = _thread_rule_fits(docs)
-    if log and not rule:
-        log("your labels keep lines below a comment-section heading as body: the comment-thread rule "
-            "is off for this site model")
-    related = _related_rule_fits(docs)
-    if log and not related:
-        log("your labels keep a list under a related-content heading as body: the teaser-list rule is "
-            "off for this site model")
-    notice = _copyright_rule_fits(docs)
-    if log and not notice:
-        log("your labels keep lines below a copyright notice as body: the copyright rule is off for "
-            "this site model")
-    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, "thread_rule": rule, "related_rule": related,
-                          "copyright_rule": notice}
+    fits = _rules_that_fit(docs)
+    if log:
+        for rule, (what, name) in _RULE_NAMES.items():
+            if not fits[rule]:
+                log(f"your labels keep {what} as body: the {name} is off for this site model")
+    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, **fits}
     return model
 
 
-def _thread_rule_fits(docs: list[LabelledDoc]) -> bool:
-    """Whether the labels agree with model.thread_start: no page has body lines below the heading
-    where the rule would end its article (on a forum, the replies are the content)."""
+_RULE_NAMES = {"thread_rule": ("lines below a comment-section heading", "comment-thread rule"),
+               "copyright_rule": ("lines below a copyright notice", "copyright rule"),
+               "related_rule": ("a list under a related-content heading", "teaser-list rule")}
+
+
+def _rules_that_fit(docs: list[LabelledDoc]) -> dict[str, bool]:
+    """Which revision rules (model.revision_ranges) the labels agree with, each judged alone: no line
+    that a rule would take out of a page is labelled body (on a forum the replies are the content, on
+    a news index the headlines)."""
+    fits = dict.fromkeys(REVISION_RULES, True)
     for d in docs:
         rows = item_rows(d.lines)
+        if not rows:
+            continue
         body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
-        start = thread_start(d.lines, rows, body, 0.5) if rows else None
-        if start is not None and body[start:].any():
-            return False
-    return True
-
-
-def _copyright_rule_fits(docs: list[LabelledDoc]) -> bool:
-    """Whether the labels agree with model.copyright_end: no page has body lines below the copyright
-    notice where the rule would end its article."""
-    for d in docs:
-        rows = item_rows(d.lines)
-        body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
-        end = copyright_end(d.lines, rows, body, 0.5) if rows else None
-        if end is not None and body[end:].any():
-            return False
-    return True
-
-
-def _related_rule_fits(docs: list[LabelledDoc]) -> bool:
-    """Whether the labels agree with model.related_runs: no teaser list it would take out holds a
-    line labelled body (on a news index page, the headlines are the content)."""
-    for d in docs:
-        rows = item_rows(d.lines)
-        body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
-        if rows and any(body[a:b].any() for a, b in related_runs(d.lines, rows, body, 0.5)):
-            return False
-    return True
+        for rule in REVISION_RULES:
+            ranges = revision_ranges(d.lines, rows, body, 0.5, (rule,))[rule]
+            if any(body[a:b].any() for a, b in ranges):
+                fits[rule] = False
+    return fits
 
 
 C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)   # ascending: each fit starts from the previous one
