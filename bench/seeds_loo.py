@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from clean_article.api import _results
-from clean_article.training import fit, split_docs, training_docs, weigh_hand_labels
+from clean_article.training import TEXT_THRESHOLD, fit, split_docs, training_docs, weigh_hand_labels
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -30,7 +30,8 @@ def main() -> None:
     for held in seeds:
         t0 = time.time()
         rest = [d for d in train if d is not held]
-        model = fit(weigh_hand_labels(rest, lambda m: None), seed=args.seed, log=lambda m: None)
+        model = fit(weigh_hand_labels(rest, lambda m: None), seed=args.seed, log=lambda m: None,
+                    threshold=TEXT_THRESHOLD)
         res = _results(held.lines, model, model.threshold, kinds=False)
         body = [r for r, lab in zip(res, held.labels) if lab == "body"]
         other = [(r, lab) for r, lab in zip(res, held.labels) if lab and lab != "body"]

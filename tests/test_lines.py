@@ -99,3 +99,20 @@ def test_a_line_of_page_source_left_by_a_converter_is_rendered_and_code_samples_
     # a documentation page's one-line code sample: many tags, none of them a document's
     sample = "<table>" + "".join(f"<tr><td>{i}</td><td>row {i}</td></tr>" for i in range(40)) + "</table>"
     assert split_lines(f"An example table:\n{sample}") == ["An example table:", sample]
+
+
+def test_a_sentence_broken_at_inline_elements_is_joined():
+    # BeautifulSoup's get_text("\n"): every text node on a line of its own
+    text = ("Project management is the practice of planning and managing \nprojects\n, from start to finish.\n"
+            "\n"
+            "Frameworks such as Agile, \nKanban, or Scrum\n, can help.\n"
+            "Read the\n guide first.")
+    assert split_lines(text) == ["Project management is the practice of planning and managing projects, from start to finish.",
+                                 "", "Frameworks such as Agile, Kanban, or Scrum, can help.", "Read the guide first."]
+
+
+def test_ordinary_line_ends_are_kept():
+    menu = "Home\nNews\nSport\n\nThe minister said so.\nThe plan goes ahead.\nHeadline: \nMore text"
+    assert split_lines(menu) == menu.split("\n")
+    padded = "Name      \nvalue one\n1.\nFirst item\nEnd of a sentence. \nnext line"   # padding, numbering
+    assert split_lines(padded) == padded.split("\n")

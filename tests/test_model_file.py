@@ -221,3 +221,25 @@ def test_averaged_context_networks_compute_the_mean_logit():
     assert [w.shape for w, _ in folded] == [(6, 20), (20, 12), (12, 1)]
     assert np.allclose(logits(folded, x), np.mean([logits(n, x) for n in nets], axis=0), atol=1e-6)
     assert average_networks(nets[:1]) is nets[0]
+
+
+def test_the_shipped_text_model_has_the_chosen_threshold_and_records_the_training_pages_choice():
+    from clean_article.training import TEXT_THRESHOLD
+    m = load_model()
+    assert m.threshold == TEXT_THRESHOLD
+    assert 0.0 < m.info["threshold_on_training_pages"] < 1.0
+
+
+def test_fit_ships_a_given_threshold_and_otherwise_the_training_pages_best():
+    from clean_article.labelled import LabelledDoc
+    from clean_article.training import fit
+    body = ["The council voted on Tuesday to rebuild the harbour bridge after a long dispute.",
+            "Work starts in spring and should take two years, the mayor said at the meeting."]
+    docs = [LabelledDoc(f"site{i % 3}.example/p{i}", ["Home", "News"] + body + ["Contact us"],
+                        ["nav", "nav", "body", "body", "other"], {"site": f"site{i % 3}.example"})
+            for i in range(9)]
+    quiet = lambda *_: None   # noqa: E731
+    chosen = fit(docs, log=quiet)
+    assert chosen.threshold == chosen.info["threshold_on_training_pages"]
+    fixed = fit(docs, log=quiet, threshold=0.65)
+    assert fixed.threshold == 0.65 and fixed.info["threshold_on_training_pages"] == chosen.threshold

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from clean_article.labelled import read_labelled
-from clean_article.training import fit
+from clean_article.training import TEXT_THRESHOLD, fit
 
 from conftest import DATA
 
@@ -28,7 +28,7 @@ def _kept(seed_docs, background, held_out):
     """Share of the left-out seed's body lines and non-body lines that the fold's model keeps."""
     if held_out not in _MODELS:
         train = [d for i, d in enumerate(seed_docs) if i != held_out] + background
-        _MODELS[held_out] = fit(train, seed=0, log=lambda *_: None)
+        _MODELS[held_out] = fit(train, seed=0, log=lambda *_: None, threshold=TEXT_THRESHOLD)
     model, doc = _MODELS[held_out], seed_docs[held_out]
     p = model.predict_proba(doc.lines)
     body = [i for i, lab in enumerate(doc.labels) if lab == "body"]

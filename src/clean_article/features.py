@@ -41,7 +41,7 @@ import numpy as np
 
 __all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes",
            "line_keys", "line_words", "word_id", "word_counts", "thread_headings", "related_headings",
-           "copyright_lines", "site_items"]
+           "copyright_lines", "markup_lines", "site_items"]
 
 FEATURE_VERSION = 2
 _BITS = 20
@@ -637,6 +637,27 @@ _WORD_IDS: dict[str, int] = {}
 def word_counts(lines: list[str], rows) -> np.ndarray:
     """Each item's number of ``\\w+`` words, over the whole line (what LineFeatures.words holds)."""
     return np.fromiter((len(_TOKEN.findall(lines[r])) for r in rows), dtype=np.int64, count=len(rows))
+
+
+# Markup left in text: "<script language='JavaScript' src='http://ad.doubleclick.net/...'></script>",
+# '<a href="http://ads.example.com/click"><img src=...></a>'. Converters emit it from noscript blocks,
+# comments and unclosed tags; it is an ad's or a widget's code, not article text.
+_MARKUP_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+MARKUP_SHARE = 0.5     # of a line's characters inside tags, for the line to be markup
+
+
+def markup_lines(lines: list[str], rows) -> np.ndarray:
+    """Whether each item (``rows`` its line indices) is mostly HTML markup: at least MARKUP_SHARE of
+    its stripped characters inside tags (bool array). A sentence that names a tag ("the <iframe>
+    element") is not."""
+    rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
+    out = np.zeros(len(rows), dtype=bool)
+    for k, r in enumerate(rows):
+        s = lines[r]
+        if "<" in s and ">" in s:
+            s = s.strip()[:_MAX_LINE]
+            out[k] = sum(len(m) for m in _MARKUP_TAG.findall(s)) >= MARKUP_SHARE * len(s)
+    return out
 
 
 def line_words(line: str) -> list[str]:

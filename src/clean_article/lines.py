@@ -139,9 +139,22 @@ def _reading_order(block: list[list[tuple[int, str]]], column: dict[int, int]) -
     return [cell for *_, cell in sorted(keyed, key=lambda x: x[:3])]
 
 
+# A line break that a converter put inside a sentence, at the edge of an inline element: BeautifulSoup's
+# get_text("\n") gives every text node a line, so "planning and managing <a>projects</a>, from start"
+# becomes "planning and managing \n", "projects", ", from start". Such a break is dropped when the next
+# line opens with punctuation that closes a clause (", from"), when the line before ends in one space
+# after a word (the text node's own space; a sentence's end or a colon excepted) and the next opens
+# with a letter or digit, or when the next opens with one space and a letter or digit after a word or a
+# comma. Lines padded with several spaces (inscriptis' table cells) and lines that end in a word are
+# left alone: that is how most converters end a paragraph or a menu entry.
+_INLINE_BREAK = re.compile(r"(?<=\S)\n(?=[,.;:)!?\]](?:\s|$))|(?<=[^\s.!?:] )\n(?=[^\W_])|(?<=[^\W_,;]|[,;])\n(?= [^\W_])")
+
+
 def split_lines(text: str) -> list[str]:
     """Split ``text`` into line units: lines (CRLF, lone CR and Unicode separators all end a line),
     and the cells of lines laid out as table rows, a page-layout table's in reading order (see above).
+    A line break inside a sentence, where a converter ended an inline element (_INLINE_BREAK), is
+    undone first.
 
     NUL bytes are dropped: they never belong to text a person reads and break downstream tools. HTML
     source (a whole document, or a line of page source a converter let through) is rendered to its
@@ -152,6 +165,7 @@ def split_lines(text: str) -> list[str]:
     tags = text.count("<")
     if tags >= 2 and starts_like_html(text):
         return _rendered(text)
+    text = _INLINE_BREAK.sub("", text)
     lines = text.splitlines()
     if tags >= SOURCE_MIN_TAGS:
         source = [i for i, line in enumerate(lines) if _is_page_source(line)]

@@ -11,10 +11,12 @@ Prediction runs in four steps, the shape of jusText's pipeline with learned part
    loses, a short subheading inside the article wins.
 3. **Kind head** — a linear model over the same hashed features names the kind of each line that is
    not body (nav, related, ad, ...), trained on the hand-labelled pages.
-4. **Revision** — three rules over the whole page (``Model.revise``), below the article's first 100
-   words of body: a comment-section heading or a copyright notice ends the article
-   (``thread_start``, ``copyright_end``), and a related-content heading takes out its run of teasers
-   (``related_runs``). The kind head reads the probabilities before this step, as it was trained.
+4. **Revision** — rules over the whole page (``Model.revise``). Below the article's first 100 words
+   of body, a comment-section heading or a copyright notice ends the article (``thread_start``,
+   ``copyright_end``), and a related-content heading takes out its run of teasers
+   (``related_runs``); anywhere, a line that is mostly HTML markup (an ad's code that a converter
+   left in the text) is not body. The kind head reads the probabilities before this step, as it was
+   trained.
 
 A model file is an ``.npz`` of plain numeric arrays plus a JSON header (format and feature versions,
 labels, threshold, training-data hash, metrics). It is read with ``allow_pickle=False``, so loading
@@ -36,14 +38,14 @@ from typing import Any
 import numpy as np
 
 from .features import (_MAX_LINE, FEATURE_VERSION, N_FEATURES, LineFeatures, copyright_lines, featurize,
-                       related_headings, site_items, thread_headings, word_counts)
+                       markup_lines, related_headings, site_items, thread_headings, word_counts)
 from .labels import LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
 
 FORMAT_VERSION = 1
 _INFO_KEYS = ("training_data_sha256", "metrics", "trained", "base", "data", "seed", "notes", "input",
-              "site")
+              "site", "threshold_on_training_pages")
 _REQUIRED = ("line_coef", "line_intercept", "ctx_mean", "ctx_scale")
 
 
@@ -415,7 +417,7 @@ def related_runs(lines: list[str], rows, p: np.ndarray, threshold: float, words:
     return runs
 
 
-REVISION_RULES = ("thread_rule", "copyright_rule", "related_rule")   # the names a site model's info uses
+REVISION_RULES = ("thread_rule", "copyright_rule", "related_rule", "markup_rule")   # the names a site model's info uses
 RULES_ON = set(REVISION_RULES)   # the rules Model.revise applies (bench.thread_rule switches them)
 
 
@@ -424,7 +426,9 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
                     lengths: np.ndarray | None = None) -> dict[str, list[tuple[int, int]]]:
     """The item ranges [start, end) each of ``rules`` takes out of a page: the comment thread
     (thread_start) and what follows a copyright notice (copyright_end) to the page's end, whichever
-    comes first, and the teaser lists above that point (related_runs)."""
+    comes first, the teaser lists above that point (related_runs), and anywhere on the page each
+    line that is mostly HTML markup (features.markup_lines: an ad's code that a converter left in the
+    text)."""
     n = len(rows)
     start = thread_start(lines, rows, p, threshold, words, lengths) if "thread_rule" in rules else None
     end = copyright_end(lines, rows, p, threshold, words, lengths) if "copyright_rule" in rules else None
@@ -436,7 +440,9 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
     stop = start if start is not None else end
     return {"thread_rule": [(start, n)] if start is not None else [],
             "copyright_rule": [(end, n)] if end is not None else [],
-            "related_rule": related_runs(lines, rows, p, threshold, words, stop) if "related_rule" in rules else []}
+            "related_rule": related_runs(lines, rows, p, threshold, words, stop) if "related_rule" in rules else [],
+            "markup_rule": ([(k, k + 1) for k in np.flatnonzero(markup_lines(lines, rows)).tolist()]
+                            if "markup_rule" in rules else [])}
 
 
 @dataclass

@@ -194,7 +194,8 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
 
 _RULE_NAMES = {"thread_rule": ("lines below a comment-section heading", "comment-thread rule"),
                "copyright_rule": ("lines below a copyright notice", "copyright rule"),
-               "related_rule": ("a list under a related-content heading", "teaser-list rule")}
+               "related_rule": ("a list under a related-content heading", "teaser-list rule"),
+               "markup_rule": ("lines of HTML markup", "markup rule")}
 
 
 def _rules_that_fit(docs: list[LabelledDoc]) -> dict[str, bool]:
