@@ -147,7 +147,11 @@ def _reading_order(block: list[list[tuple[int, str]]], column: dict[int, int]) -
 # with a letter or digit, or when the next opens with one space and a letter or digit after a word or a
 # comma. Lines padded with several spaces (inscriptis' table cells) and lines that end in a word are
 # left alone: that is how most converters end a paragraph or a menu entry.
-_INLINE_BREAK = re.compile(r"(?<=\S)\n(?=[,.;:)!?\]](?:\s|$))|(?<=[^\s.!?:] )\n(?=[^\W_])|(?<=[^\W_,;]|[,;])\n(?= [^\W_])")
+# The pattern opens with the line break itself, so that re scans for it at C speed: written with the
+# lookbehinds first, it cost 0.4 ms on an average l3s-gn1 page (more than the rest of split_lines),
+# this way 0.015 ms.
+_INLINE_BREAK = re.compile(r"\n(?:(?<=\S\n)(?=[,.;:)!?\]](?:\s|$))|(?<=[^\s.!?:] \n)(?=[^\W_])"
+                           r"|(?<=[^\W_,;]\n|[,;]\n)(?= [^\W_]))")
 
 
 def split_lines(text: str) -> list[str]:
