@@ -116,3 +116,19 @@ def test_ordinary_line_ends_are_kept():
     assert split_lines(menu) == menu.split("\n")
     padded = "Name      \nvalue one\n1.\nFirst item\nEnd of a sentence. \nnext line"   # padding, numbering
     assert split_lines(padded) == padded.split("\n")
+
+
+def test_text_without_line_structure_is_cut_into_sentences():
+    # a page whose whitespace a converter collapsed: one line, which a line model could only keep or drop
+    story = ("The council voted on Tuesday to rebuild the old harbour bridge. \u201cIt is time,\u201d the mayor said. "
+             "Work starts in spring (if the weather holds). Ms. Lee, who chairs the works committee, agreed! ") * 10
+    text = "Home News Sport Weather " + story + "\u00a9 2024 The Harbour Gazette."
+    units = split_lines(text)
+    assert len(units) > 30
+    assert "The council voted on Tuesday to rebuild the old harbour bridge." in units
+    assert "\u201cIt is time,\u201d the mayor said." in units
+    assert " ".join(units) == text.strip()
+    # ordinary text, and a long paragraph among other lines, are not cut
+    page = "Headline\n\n" + story + "\n\nRelated stories"
+    assert split_lines(page) == page.split("\n")
+    assert split_lines("short line. Another sentence.") == ["short line. Another sentence."]

@@ -154,11 +154,22 @@ _INLINE_BREAK = re.compile(r"\n(?:(?<=\S\n)(?=[,.;:)!?\]](?:\s|$))|(?<=[^\s.!?:]
                            r"|(?<=[^\W_,;]\n|[,;]\n)(?= [^\W_]))")
 
 
+# Text without line structure: a converter that collapses a page's whitespace (trafilatura's html2txt,
+# or a scraper's " ".join(text.split())) leaves one line, which a line model can only keep or drop
+# whole. When the lines average more than RUN_ON_CHARS characters other than spaces (inscriptis pads
+# a table layout's lines with thousands of spaces: those are lines), each line that long is cut into
+# its sentences, which the model then judges one at a time as it judges lines: on html2txt's text of
+# dragnet-test, l3s-gn1 and wcxb-heldout this scored 0.687 / 0.763 / 0.809 shingle F1, against 0.412 /
+# 0.259 / 0.570 for the line as it came and 0.584 / 0.676 / 0.761 for keeping everything.
+RUN_ON_CHARS = 1000
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
+
+
 def split_lines(text: str) -> list[str]:
     """Split ``text`` into line units: lines (CRLF, lone CR and Unicode separators all end a line),
     and the cells of lines laid out as table rows, a page-layout table's in reading order (see above).
     A line break inside a sentence, where a converter ended an inline element (_INLINE_BREAK), is
-    undone first.
+    undone first; text without line structure is cut into sentences (RUN_ON_CHARS).
 
     NUL bytes are dropped: they never belong to text a person reads and break downstream tools. HTML
     source (a whole document, or a line of page source a converter let through) is rendered to its
@@ -177,6 +188,9 @@ def split_lines(text: str) -> list[str]:
             lines[i:i + 1] = _rendered(lines[i])
         if source:
             text = "\n".join(lines)
+    if len(lines) * RUN_ON_CHARS < len(text) - text.count(" "):
+        lines = [part for line in lines
+                 for part in (_SENTENCE_END.split(line) if len(line) > RUN_ON_CHARS else (line,))]
     if "   " not in text:
         return lines
     units: list[str] = []
