@@ -109,6 +109,7 @@ def test_a_sentence_broken_at_inline_elements_is_joined():
             "Read the\n guide first.")
     assert split_lines(text) == ["Project management is the practice of planning and managing projects, from start to finish.",
                                  "", "Frameworks such as Agile, Kanban, or Scrum, can help.", "Read the guide first."]
+    assert split_lines(text.replace("\n", "\r\n")) == split_lines(text)   # whatever the line endings
 
 
 def test_ordinary_line_ends_are_kept():
@@ -116,18 +117,22 @@ def test_ordinary_line_ends_are_kept():
     assert split_lines(menu) == menu.split("\n")
     padded = "Name      \nvalue one\n1.\nFirst item\nEnd of a sentence. \nnext line"   # padding, numbering
     assert split_lines(padded) == padded.split("\n")
+    spaced = "Home \nNews \nSport \nHeadline \nThe article begins here.\nHe said \u201cno.\u201d \nthen left."
+    assert split_lines(spaced) == spaced.split("\n")   # short lines with a trailing space, a quote's end
 
 
 def test_text_without_line_structure_is_cut_into_sentences():
     # a page whose whitespace a converter collapsed: one line, which a line model could only keep or drop
     story = ("The council voted on Tuesday to rebuild the old harbour bridge. \u201cIt is time,\u201d the mayor said. "
-             "Work starts in spring (if the weather holds). Ms. Lee, who chairs the works committee, agreed! ") * 10
+             "Work starts in spring (if the weather holds). Ms. Lee, who chairs the works committee, agreed! "
+             "The mayor said \u201cyes.\u201d (The vote was close.) ") * 10
     text = "Home News Sport Weather " + story + "\u00a9 2024 The Harbour Gazette."
     units = split_lines(text)
     assert len(units) > 30
     assert "The council voted on Tuesday to rebuild the old harbour bridge." in units
     assert "\u201cIt is time,\u201d the mayor said." in units
-    assert " ".join(units) == text.strip()
+    assert "The mayor said \u201cyes.\u201d" in units and "(The vote was close.)" in units   # closers stay
+    assert " ".join(u.strip() for u in units) == text.strip()
     # ordinary text, and a long paragraph among other lines, are not cut
     page = "Headline\n\n" + story + "\n\nRelated stories"
     assert split_lines(page) == page.split("\n")

@@ -14,7 +14,8 @@ def test_markup_lines_are_recognised():
     yes = [AD_CODE, "<div>", "</ div >", "<a href=\"http://ads.example.com/click?id=7\"><img src=\"/b.gif\"></a>"]
     no = ["If we change this so that the <iframe> in the document listens to messages, we can observe it.",
           "x < y and y > z, so the order holds for every pair the proof considers.",
-          "Prices rose <5% this year>", "An ordinary sentence of the article."]
+          "Prices rose <5% this year>", "An ordinary sentence of the article.",
+          "John Smith <john.smith@example.com>", "<https://example.com/page>"]
     lines = yes + no
     assert markup_lines(lines, item_rows(lines)).tolist() == [True] * len(yes) + [False] * len(no)
 

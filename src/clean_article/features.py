@@ -642,21 +642,26 @@ def word_counts(lines: list[str], rows) -> np.ndarray:
 # Markup left in text: "<script language='JavaScript' src='http://ad.doubleclick.net/...'></script>",
 # '<a href="http://ads.example.com/click"><img src=...></a>'. Converters emit it from noscript blocks,
 # comments and unclosed tags; it is an ad's or a widget's code, not article text.
-_MARKUP_TAG = re.compile(r"<[A-Za-z/!][^<>]*>")
+# A tag: a name not followed by "@", "." or ":" ("<div>", "</ div >", '<a href="...">', "<br/>",
+# and the "<SCR' + 'IPT src=...>" of a script that writes a script), a comment or a doctype;
+# "<john.smith@example.com>" and "<https://example.com/>" are not tags.
+# (The name is matched whole through a lookahead and a backreference, an atomic group that Python
+# before 3.11 lacks: "john" may not give back its "n" to pass the test.)
+_MARKUP_TAG = re.compile(r"<(?:/?\s*(?=([A-Za-z][A-Za-z0-9-]*))\1(?![@.:])[^<>]*|!--[^<>]*|![A-Za-z][^<>]*)>")
 MARKUP_SHARE = 0.5     # of a line's characters inside tags, for the line to be markup
 
 
 def markup_lines(lines: list[str], rows) -> np.ndarray:
     """Whether each item (``rows`` its line indices) is mostly HTML markup: at least MARKUP_SHARE of
-    its stripped characters inside tags (bool array). A sentence that names a tag ("the <iframe>
-    element") is not."""
+    its stripped characters (of the first _MAX_LINE) inside tags (bool array). A sentence that names
+    a tag ("the <iframe> element") is not, nor is an address in angle brackets."""
     rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
     out = np.zeros(len(rows), dtype=bool)
     for k, r in enumerate(rows):
         s = lines[r]
         if "<" in s and ">" in s:
             s = s.strip()[:_MAX_LINE]
-            out[k] = sum(len(m) for m in _MARKUP_TAG.findall(s)) >= MARKUP_SHARE * len(s)
+            out[k] = sum(m.end() - m.start() for m in _MARKUP_TAG.finditer(s)) >= MARKUP_SHARE * len(s)
     return out
 
 

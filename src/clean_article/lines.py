@@ -141,17 +141,23 @@ def _reading_order(block: list[list[tuple[int, str]]], column: dict[int, int]) -
 
 # A line break that a converter put inside a sentence, at the edge of an inline element: BeautifulSoup's
 # get_text("\n") gives every text node a line, so "planning and managing <a>projects</a>, from start"
-# becomes "planning and managing \n", "projects", ", from start". Such a break is dropped when the next
-# line opens with punctuation that closes a clause (", from"), when the line before ends in one space
-# after a word (the text node's own space; a sentence's end or a colon excepted) and the next opens
-# with a letter or digit, or when the next opens with one space and a letter or digit after a word or a
-# comma. Lines padded with several spaces (inscriptis' table cells) and lines that end in a word are
-# left alone: that is how most converters end a paragraph or a menu entry.
-# The pattern opens with the line break itself, so that re scans for it at C speed: written with the
-# lookbehinds first, it cost 0.4 ms on an average l3s-gn1 page (more than the rest of split_lines),
-# this way 0.015 ms.
-_INLINE_BREAK = re.compile(r"\n(?:(?<=\S\n)(?=[,.;:)!?\]](?:\s|$))|(?<=[^\s.!?:] \n)(?=[^\W_])"
-                           r"|(?<=[^\W_,;]\n|[,;]\n)(?= [^\W_]))")
+# becomes "planning and managing \n", "projects", ", from start". Such a break is dropped when
+#   - the next line opens with punctuation that closes a clause (", from", "; and", ") said");
+#   - the line ends in one space after a word (the text node's own space; not after a sentence's end,
+#     a colon or a closing quote) and the next opens with a small letter or a digit, or the line is
+#     long (31 characters or more: a menu entry or a heading is shorter) or ends in a comma;
+#   - the next line opens with one space and a letter or digit, after a word or a comma.
+# Lines padded with several spaces (inscriptis' table cells), short lines that end in a space before a
+# capital, and lines that end in a word or a full stop are left alone: that is how converters end a
+# paragraph, a menu entry or a heading. The pattern opens with the line break itself, so that re
+# scans for it at C speed: written with the lookbehinds first, it cost 0.4 ms on an average l3s-gn1
+# page (more than the rest of split_lines), this way 0.015 ms.
+_WORD_END = "[^\\s.!?:\"'\u201d\u2019)\\]]"
+_INLINE_BREAK = re.compile(
+    r"\n(?:(?<=\S\n)(?=[,.;:)!?\]](?:\s|$))"                            # next opens with , . ; : ) ! ? ]
+    r"|(?<=" + _WORD_END + r" \n)(?=[a-z\u00df-\u00ff0-9])"                # "word " then a small letter
+    r"|(?<=[^\n]{30}" + _WORD_END + r" \n)(?=[^\W_])|(?<=, \n)(?=[^\W_])"    # a long line, or ", "
+    r"|(?<=[^\W_]\n|[,;]\n)(?= [^\W_]))")                                  # next opens with " word"
 
 
 # Text without line structure: a converter that collapses a page's whitespace (trafilatura's html2txt,
@@ -161,8 +167,10 @@ _INLINE_BREAK = re.compile(r"\n(?:(?<=\S\n)(?=[,.;:)!?\]](?:\s|$))|(?<=[^\s.!?:]
 # its sentences, which the model then judges one at a time as it judges lines: on html2txt's text of
 # dragnet-test, l3s-gn1 and wcxb-heldout this scored 0.687 / 0.763 / 0.809 shingle F1, against 0.412 /
 # 0.259 / 0.570 for the line as it came and 0.584 / 0.676 / 0.761 for keeping everything.
+# A sentence ends at . ! or ?, with a closing quote or bracket kept on its side, before a capital or
+# a digit: abbreviations ("Ms. Lee") are cut too, and scripts without capitals are not cut at all.
 RUN_ON_CHARS = 1000
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019')\]]*\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d\u2019')\]]))\s+(?=[\"\u201c\u2018(\[]?[A-Z0-9])")
 
 
 def split_lines(text: str) -> list[str]:
@@ -180,6 +188,8 @@ def split_lines(text: str) -> list[str]:
     tags = text.count("<")
     if tags >= 2 and starts_like_html(text):
         return _rendered(text)
+    if "\r" in text:     # the joins below read \n only
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INLINE_BREAK.sub("", text)
     lines = text.splitlines()
     if tags >= SOURCE_MIN_TAGS:
@@ -190,7 +200,8 @@ def split_lines(text: str) -> list[str]:
             text = "\n".join(lines)
     if len(lines) * RUN_ON_CHARS < len(text) - text.count(" "):
         lines = [part for line in lines
-                 for part in (_SENTENCE_END.split(line) if len(line) > RUN_ON_CHARS else (line,))]
+                 for part in (_SENTENCE_END.split(line) if len(line) - line.count(" ") > RUN_ON_CHARS
+                              else (line,))]
     if "   " not in text:
         return lines
     units: list[str] = []

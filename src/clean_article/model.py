@@ -537,10 +537,10 @@ class Model:
                   for r in found]
         if not ranges:
             return p
-        p = p.copy()
+        out = np.zeros(len(p), dtype=bool)      # a line two rules take out is discounted once
         for a, b in ranges:
-            p[a:b] *= THREAD_DISCOUNT
-        return p
+            out[a:b] = True
+        return np.where(out, p * THREAD_DISCOUNT, p)
 
     def item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of each non-blank line (the items of ``f``)."""
