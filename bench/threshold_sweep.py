@@ -33,7 +33,7 @@ def main() -> None:
     thresholds = [float(t) for t in args.thresholds.split(",")]
     for set_name in args.sets.split(","):
         pages = list(itertools.islice(SETS[set_name](), args.limit))
-        articles = [i for i, p in enumerate(pages) if getattr(p, "kind", "article") == "article"]
+        articles = [i for i, p in enumerate(pages) if p.kind == "article"]
         for conv in args.converters.split(","):
             html = conv == "html"
             model = load_model(html=html)

@@ -39,6 +39,8 @@ from itertools import chain, repeat
 
 import numpy as np
 
+from .lines import HTML_TAG
+
 __all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes",
            "line_keys", "line_words", "word_id", "word_counts", "thread_headings", "related_headings",
            "copyright_lines", "markup_lines", "site_items"]
@@ -641,13 +643,8 @@ def word_counts(lines: list[str], rows) -> np.ndarray:
 
 # Markup left in text: "<script language='JavaScript' src='http://ad.doubleclick.net/...'></script>",
 # '<a href="http://ads.example.com/click"><img src=...></a>'. Converters emit it from noscript blocks,
-# comments and unclosed tags; it is an ad's or a widget's code, not article text.
-# A tag: a name not followed by "@", "." or ":" ("<div>", "</ div >", '<a href="...">', "<br/>",
-# and the "<SCR' + 'IPT src=...>" of a script that writes a script), a comment or a doctype;
-# "<john.smith@example.com>" and "<https://example.com/>" are not tags.
-# (The name is matched whole through a lookahead and a backreference, an atomic group that Python
-# before 3.11 lacks: "john" may not give back its "n" to pass the test.)
-_MARKUP_TAG = re.compile(r"<(?:/?\s*(?=([A-Za-z][A-Za-z0-9-]*))\1(?![@.:])[^<>]*|!--[^<>]*|![A-Za-z][^<>]*)>")
+# comments and unclosed tags; it is an ad's or a widget's code, not article text. Tags are
+# lines.HTML_TAG, the pattern that finds page source in text.
 MARKUP_SHARE = 0.5     # of a line's characters inside tags, for the line to be markup
 
 
@@ -661,7 +658,7 @@ def markup_lines(lines: list[str], rows) -> np.ndarray:
         s = lines[r]
         if "<" in s and ">" in s:
             s = s.strip()[:_MAX_LINE]
-            out[k] = sum(m.end() - m.start() for m in _MARKUP_TAG.finditer(s)) >= MARKUP_SHARE * len(s)
+            out[k] = sum(m.end() - m.start() for m in HTML_TAG.finditer(s)) >= MARKUP_SHARE * len(s)
     return out
 
 

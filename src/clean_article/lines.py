@@ -49,7 +49,12 @@ __all__ = ["split_lines", "decode_bytes"]
 # for vertical tabs, form feeds and Unicode line/paragraph separators: all of them end a line on screen.
 
 
-_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]{0,500}>")
+# An HTML tag: a name not followed by "@", "." or ":" ("<div>", "</ div >", '<a href="...">', "<br/>",
+# and the "<SCR' + 'IPT src=...>" of a script that writes a script), a comment or a doctype;
+# "<john.smith@example.com>" and "<https://example.com/>" are not tags. (The name is matched whole
+# through a lookahead and a backreference, an atomic group that Python before 3.11 lacks: "john" may
+# not give back its "n" to pass the test.) Page-source detection here and features.markup_lines use it.
+HTML_TAG = re.compile(r"<(?:/?\s*(?=([A-Za-z][A-Za-z0-9-]*))\1(?![@.:])[^<>]*|!--[^<>]*|![A-Za-z][^<>]*)>")
 _DOCUMENT_TAG = re.compile(r"<(?:!doctype|html\b|/?head\b|body\b|meta\b|link\b|script\b)", re.I)
 SOURCE_MIN_TAGS = 100
 
@@ -62,7 +67,7 @@ def starts_like_html(text: str) -> bool:
 
 def _is_page_source(line: str) -> bool:
     return (line.count("<") >= SOURCE_MIN_TAGS and _DOCUMENT_TAG.search(line) is not None
-            and sum(1 for _ in _TAG.finditer(line)) >= SOURCE_MIN_TAGS)
+            and sum(1 for _ in HTML_TAG.finditer(line)) >= SOURCE_MIN_TAGS)
 
 
 def _rendered(source: str) -> list[str]:
@@ -198,7 +203,7 @@ def split_lines(text: str) -> list[str]:
             lines[i:i + 1] = _rendered(lines[i])
         if source:
             text = "\n".join(lines)
-    if len(lines) * RUN_ON_CHARS < len(text) - text.count(" "):
+    if len(lines) * RUN_ON_CHARS < len(text) and len(lines) * RUN_ON_CHARS < len(text) - text.count(" "):
         lines = [part for line in lines
                  for part in (_SENTENCE_END.split(line) if len(line) - line.count(" ") > RUN_ON_CHARS
                               else (line,))]

@@ -166,6 +166,12 @@ def _best_span(gain: np.ndarray) -> tuple[int, int]:
     return int(start[hi]), hi
 
 
+def body_span(p: np.ndarray, lengths: np.ndarray, threshold: float) -> tuple[int, int]:
+    """The page's best body span (start and end item, inclusive): the run of items with the largest
+    surplus of body probability ``p`` over ``threshold``, each weighted by its log length (capped)."""
+    return _best_span((p - threshold) * np.minimum(np.log1p(lengths), 6.0))
+
+
 def context_matrix(p: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Context features of every line of one page from first-pass body probabilities ``p`` and the
     lines' lengths in characters. Shared by training and inference."""
@@ -194,7 +200,7 @@ def context_matrix(p: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     cum = np.cumsum(mass)
     out[:, 19] = (cum - mass) / total            # body mass before the line
     out[:, 20] = (total - cum) / total           # body mass after it
-    lo, hi = _best_span((p - 0.5) * weight)
+    lo, hi = body_span(p, lengths, 0.5)
     idx = np.arange(n)
     out[:, 21] = (idx >= lo) & (idx <= hi)
     out[:, 22] = np.log1p(np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0)))
@@ -354,8 +360,7 @@ def copyright_end(lines: list[str], rows, p: np.ndarray, threshold: float,
     The first notice (features.copyright_lines) below THREAD_MIN_WORDS words of body ends the article
     there, as a comment heading does (thread_start); a notice text that repeats below that point (a
     credit under every picture) ends nothing, and neither does a notice above the start of the page's
-    best body span (the run of items with the largest surplus of body probability over
-    ``threshold``, weighted by length as in context_matrix): text that puts the footer before the
+    best body span (body_span, as context_matrix reads it): text that puts the footer before the
     article (inscriptis on some table layouts) has the page's notice there. Even so, of the pages the
     rule changes, a few still lose their article to a notice above it (bench.thread_rule measures the
     rule). ``lengths``: the items' stripped lengths, when known (LineFeatures.lengths)."""
@@ -368,7 +373,7 @@ def copyright_end(lines: list[str], rows, p: np.ndarray, threshold: float,
         return None
     if lengths is None:
         lengths = np.fromiter((len(lines[r].strip()) for r in rows), dtype=np.int64, count=len(rows))
-    span_start, _ = _best_span((p - threshold) * np.minimum(np.log1p(lengths), 6.0))
+    span_start, _ = body_span(p, lengths, threshold)
     return _first_unique(lines, rows, [k for k in eligible if k > span_start])
 
 
@@ -417,7 +422,11 @@ def related_runs(lines: list[str], rows, p: np.ndarray, threshold: float, words:
     return runs
 
 
-REVISION_RULES = ("thread_rule", "copyright_rule", "related_rule", "markup_rule")   # the names a site model's info uses
+# The revision rules by the names a site model's info uses: what each takes out, and its name in messages.
+REVISION_RULES = {"thread_rule": ("lines below a comment-section heading", "comment-thread rule"),
+                  "copyright_rule": ("lines below a copyright notice", "copyright rule"),
+                  "related_rule": ("a list under a related-content heading", "teaser-list rule"),
+                  "markup_rule": ("lines of HTML markup", "markup rule")}
 RULES_ON = set(REVISION_RULES)   # the rules Model.revise applies (bench.thread_rule switches them)
 
 
@@ -430,6 +439,8 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
     line that is mostly HTML markup (features.markup_lines: an ad's code that a converter left in the
     text)."""
     n = len(rows)
+    if words is None:             # counted once for the three rules that read them
+        words = word_counts(lines, rows)
     start = thread_start(lines, rows, p, threshold, words, lengths) if "thread_rule" in rules else None
     end = copyright_end(lines, rows, p, threshold, words, lengths) if "copyright_rule" in rules else None
     if start is not None and end is not None:     # the first end of the article wins

@@ -24,7 +24,7 @@ from typing import Callable
 
 import numpy as np
 
-from .features import N_FEATURES, featurize, item_rows, site_items
+from .features import N_FEATURES, featurize, item_rows, site_items, word_counts
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
 from .metrics import aggregate, page_scores, page_texts
@@ -185,17 +185,11 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
         model = _with_layer(base, _fit_layer(_stack([mats[i] for i in usable]), C))
     fits = _rules_that_fit(docs)
     if log:
-        for rule, (what, name) in _RULE_NAMES.items():
+        for rule, (what, name) in REVISION_RULES.items():
             if not fits[rule]:
                 log(f"your labels keep {what} as body: the {name} is off for this site model")
     model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, **fits}
     return model
-
-
-_RULE_NAMES = {"thread_rule": ("lines below a comment-section heading", "comment-thread rule"),
-               "copyright_rule": ("lines below a copyright notice", "copyright rule"),
-               "related_rule": ("a list under a related-content heading", "teaser-list rule"),
-               "markup_rule": ("lines of HTML markup", "markup rule")}
 
 
 def _rules_that_fit(docs: list[LabelledDoc]) -> dict[str, bool]:
@@ -208,8 +202,9 @@ def _rules_that_fit(docs: list[LabelledDoc]) -> dict[str, bool]:
         if not rows:
             continue
         body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
+        words = word_counts(d.lines, rows)
         for rule in REVISION_RULES:
-            ranges = revision_ranges(d.lines, rows, body, 0.5, (rule,))[rule]
+            ranges = revision_ranges(d.lines, rows, body, 0.5, (rule,), words)[rule]
             if any(body[a:b].any() for a, b in ranges):
                 fits[rule] = False
     return fits
