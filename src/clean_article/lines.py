@@ -170,7 +170,7 @@ _INLINE_BREAK = re.compile(
 # whole. When the lines average more than RUN_ON_CHARS characters other than spaces (inscriptis pads
 # a table layout's lines with thousands of spaces: those are lines), each line that long is cut into
 # its sentences, which the model then judges one at a time as it judges lines: on html2txt's text of
-# dragnet-test, l3s-gn1 and wcxb-heldout this scored 0.687 / 0.763 / 0.809 shingle F1, against 0.412 /
+# dragnet-test, l3s-gn1 and wcxb-heldout this scored 0.687 / 0.762 / 0.809 shingle F1, against 0.412 /
 # 0.259 / 0.570 for the line as it came and 0.584 / 0.676 / 0.761 for keeping everything.
 # A sentence ends at . ! or ?, with a closing quote or bracket kept on its side, before a capital or
 # a digit: abbreviations ("Ms. Lee") are cut too, and scripts without capitals are not cut at all.
