@@ -100,3 +100,17 @@ def test_a_site_model_is_not_a_base(model):
     site = fit_site(_site_pages()[:4], model)
     with pytest.raises(ValueError, match="itself a site model"):
         fit_site(_site_pages()[:4], site)
+
+
+def test_the_site_layer_trusts_whole_template_lines_more_than_their_words(model):
+    """A line the user never labelled that merely shares the template line's words moves far less
+    than the template line itself (site.WORD_PENALTY): from a few pages, words learn the labelled
+    pages' vocabulary as much as the site's boxes."""
+    pages = _site_pages()
+    site = fit_site(pages[:4], model, C=10.0)
+    echo = ("Reporters from our team around the world met on Sunday morning to discuss the best "
+            "stories of the week for the weekly newsletter.")
+    lines = pages[4].lines + [echo]
+    moved = np.log(site.predict_proba(lines) / model.predict_proba(lines))
+    promo, other = moved[lines.index(PROMO)], moved[-1]
+    assert promo < -1.0 and abs(other) < abs(promo) / 4

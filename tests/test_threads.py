@@ -65,6 +65,10 @@ def test_thread_start_needs_an_article_above_and_a_heading_that_does_not_repeat(
     # "Add a comment" under every answer of a Q&A page is a control, not the start of a section
     qa = ARTICLE + ["Add a comment"] + COMMENTS[2:3] + ["Add a comment"] + COMMENTS[4:]
     assert thread_start(qa, item_rows(qa), np.full(len(qa), 0.9), 0.5) is None
+    # the heading written twice in a row (a tab, then the heading) is one heading
+    doubled = _spaced(ARTICLE + ["37 comments", "37 comments"] + COMMENTS[1:])
+    rows_d = item_rows(doubled)
+    assert thread_start(doubled, rows_d, np.full(len(rows_d), 0.9), 0.5) == len(ARTICLE)
     # body text the model does not keep does not count towards the article above the heading
     assert thread_start(lines, rows, np.full(len(rows), 0.1), 0.5) is None
 

@@ -319,11 +319,19 @@ def _article_reached(lines: list[str], rows, p: np.ndarray, threshold: float,
     return int(np.searchsorted(total, THREAD_MIN_WORDS))
 
 
+REPEAT_NEAR = 1    # items apart: a heading text written twice in a row is one heading
+
+
 def _first_unique(lines: list[str], rows, candidates: list[int]) -> int | None:
     """The first of ``candidates`` (items) whose text no other candidate repeats: a text that recurs
-    ("Add a comment" under every answer, a credit under every picture) marks items, not a section."""
-    seen = Counter(lines[rows[k]].strip().lower() for k in candidates)
-    return next((int(k) for k in candidates if seen[lines[rows[k]].strip().lower()] == 1), None)
+    ("Add a comment" under every answer, a credit under every picture) marks items, not a section.
+    A text written twice in a row ("37 comments" as a tab and again as the heading; REPEAT_NEAR) is
+    still one heading."""
+    where: dict[str, list[int]] = {}
+    for k in candidates:
+        where.setdefault(lines[rows[k]].strip().lower(), []).append(int(k))
+    firsts = [ks[0] for ks in where.values() if ks[-1] - ks[0] <= REPEAT_NEAR]
+    return min(firsts) if firsts else None
 
 
 def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
