@@ -21,8 +21,11 @@ def inscriptis_text(html: str) -> str:
 
 
 def bs4_text(html: str) -> str:
-    from bs4 import BeautifulSoup
-    soup = BeautifulSoup(html, "lxml")
+    import warnings
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+    with warnings.catch_warnings():   # a page that declares itself XML is still read as HTML here
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(html, "lxml")
     for el in soup(["script", "style", "noscript", "template"]):
         el.decompose()
     return soup.get_text("\n")

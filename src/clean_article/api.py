@@ -23,7 +23,7 @@ from .model import Model, ModelError, item_lengths, page_parts
 from .render import render_html
 
 __all__ = ["LineResult", "Article", "clean", "classify", "extract", "clean_html", "classify_html",
-           "extract_html", "load_model", "default_model_path"]
+           "extract_html", "clean_site", "classify_site", "mark_template", "load_model", "default_model_path"]
 
 _MODEL_NAME = "clean-article.npz"
 _HTML_MODEL_NAME = "clean-article-html.npz"
@@ -212,3 +212,50 @@ def clean_html(html: str | bytes, model: Model | None = None, threshold: float |
 def extract_html(html: str | bytes, model: Model | None = None, threshold: float | None = None) -> Article:
     """``extract`` for an HTML page."""
     return _article(classify_html(html, model, threshold))
+
+
+def mark_template(pages: list[list[LineResult]], threshold: float) -> list[list[LineResult]]:
+    """Pages of one site, each as ``classify`` labelled it, with the lines that recur across them outside
+    each page's article (template.template_lines) taken out of the body: they keep a tenth of their
+    body probability, as the revision rules' lines do, and take their most likely other kind."""
+    from .model import THREAD_DISCOUNT
+    from .template import template_lines
+    marked = template_lines([[r.text for r in results] for results in pages],
+                            [[r.label == BODY for r in results] for results in pages])
+    out = []
+    for results, rows in zip(pages, marked):
+        results = list(results)
+        for j in rows:
+            r = results[j]
+            pb = r.body_probability * THREAD_DISCOUNT
+            scale = (1.0 - pb) / (1.0 - r.body_probability) if r.body_probability < 1.0 else 0.0
+            probs = {lab: (pb if lab == BODY else v * scale) for lab, v in r.probabilities.items()}
+            others = {lab: v for lab, v in probs.items() if lab != BODY}
+            label = BODY if pb >= threshold else (max(others, key=others.get) if any(others.values()) else "other")
+            if not any(others.values()):
+                probs["other"] = 1.0 - pb
+            results[j] = LineResult(r.index, r.text, label, pb, probs)
+        out.append(results)
+    return out
+
+
+def classify_site(pages: Iterable[str | bytes], model: Model | None = None, threshold: float | None = None,
+                  html: bool = False) -> list[list[LineResult]]:
+    """Label every line of several pages of one site, read together: a line the model keeps that
+    recurs on the site's other pages, outside each page's own article, is the site's template, not
+    body (template.py). ``html``: the pages are HTML (the HTML model by default)."""
+    model = model or load_model(html=html)
+    t = model.threshold if threshold is None else threshold
+    from .lines import decode_bytes
+    pages = [classify_html(p, model, t) if html else
+             classify(decode_bytes(p) if isinstance(p, bytes) else p, model, t) for p in pages]
+    return mark_template(pages, t)
+
+
+def clean_site(pages: Iterable[str | bytes], model: Model | None = None, threshold: float | None = None,
+               html: bool = False) -> list[str]:
+    """The article body of each of several pages of one site, cleaned together (``classify_site``):
+    lines that recur across the pages outside their articles, the site's menus, boxes and footers,
+    are dropped even where one page alone reads like prose."""
+    return ["\n".join(r.text.strip() for r in results if r.label == BODY)
+            for results in classify_site(pages, model, threshold, html)]

@@ -4,7 +4,9 @@ A record is a JSON object with an ``id`` and either ``text`` or ``html``. ``clea
 result per record, in input order, holding the id, the body text, how many lines were kept of how many,
 and an ``error`` instead when a record cannot be read; it never stops a batch for one bad record.
 Records are processed in chunks, so memory stays flat however long the stream is; with ``jobs > 1`` each
-chunk is split over worker processes by joblib.
+chunk is split over worker processes by joblib. With ``by_site`` the records of one site (a ``site``
+field, or the host of a ``url``) within a chunk are cleaned together: the lines that recur across
+them outside each page's article, the site's template, are dropped (template.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import json
 from itertools import islice
 from typing import Iterable, Iterator
 
-__all__ = ["clean_record", "clean_records", "read_jsonl"]
+__all__ = ["clean_record", "clean_records", "read_jsonl", "site_of"]
 
 CHUNK = 256   # records in memory at once (per chunk, across all workers)
 
@@ -39,34 +41,21 @@ def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[dict]:
         yield rec
 
 
-def clean_record(rec: dict, model_path: str | None = None, html_model_path: str | None = None,
-                 threshold: float | None = None, fallback_all: bool = False,
-                 keep: Iterable[str] | None = None) -> dict:
-    """Clean one record (see the module docstring); models are loaded once per process and cached.
-    ``keep`` names the labels to keep (default: body)."""
-    from .api import _keep_set, _kept, load_model
+def _record_lines(rec: dict, model_path: str | None, html_model_path: str | None):
+    """(model, lines, dom) of a record, or an error message."""
+    from .api import load_model
     from .lines import split_lines
     from .render import render_html
-    out = {"id": rec.get("id")}
-    if "_error" in rec:
-        out["error"] = rec["_error"]
-        return out
-    try:
-        if isinstance(rec.get("html"), str):
-            model = load_model(html_model_path if model_path is None else model_path, html=True)
-            page = render_html(rec["html"])
-            lines, dom = page.lines, page.dom
-        elif isinstance(rec.get("text"), str):
-            model = load_model(model_path)
-            lines, dom = split_lines(rec["text"]), None
-        else:
-            out["error"] = "record has no 'text' or 'html' string"
-            return out
-        kept, items = _kept(lines, model, model.threshold if threshold is None else threshold, dom,
-                            _keep_set(keep))
-    except Exception as e:  # one broken record must not stop a crawl-sized batch
-        out["error"] = f"{type(e).__name__}: {e}"
-        return out
+    if isinstance(rec.get("html"), str):
+        model = load_model(html_model_path if model_path is None else model_path, html=True)
+        page = render_html(rec["html"])
+        return model, page.lines, page.dom
+    if isinstance(rec.get("text"), str):
+        return load_model(model_path), split_lines(rec["text"]), None
+    return "record has no 'text' or 'html' string"
+
+
+def _finish(out: dict, lines: list[str], kept: list[str], items: int, fallback_all: bool) -> dict:
     kept = [line.strip() for line in kept]
     if not kept and fallback_all:
         kept = [line.strip() for line in lines if line.strip()]
@@ -75,19 +64,111 @@ def clean_record(rec: dict, model_path: str | None = None, html_model_path: str 
     return out
 
 
-def clean_records(records: Iterable[dict], jobs: int = 1, **options) -> Iterator[dict]:
-    """Clean a stream of records in input order, ``CHUNK`` at a time, with ``jobs`` processes."""
+def clean_record(rec: dict, model_path: str | None = None, html_model_path: str | None = None,
+                 threshold: float | None = None, fallback_all: bool = False,
+                 keep: Iterable[str] | None = None) -> dict:
+    """Clean one record (see the module docstring); models are loaded once per process and cached.
+    ``keep`` names the labels to keep (default: body)."""
+    from .api import _keep_set, _kept
+    out = {"id": rec.get("id")}
+    if "_error" in rec:
+        out["error"] = rec["_error"]
+        return out
+    try:
+        found = _record_lines(rec, model_path, html_model_path)
+        if isinstance(found, str):
+            out["error"] = found
+            return out
+        model, lines, dom = found
+        kept, items = _kept(lines, model, model.threshold if threshold is None else threshold, dom,
+                            _keep_set(keep))
+    except Exception as e:  # one broken record must not stop a crawl-sized batch
+        out["error"] = f"{type(e).__name__}: {e}"
+        return out
+    return _finish(out, lines, kept, items, fallback_all)
+
+
+def _classify_record(rec: dict, model_path: str | None = None, html_model_path: str | None = None,
+                     threshold: float | None = None, **_) -> tuple[dict, list | None, float, bool]:
+    """For ``by_site``: (output so far, the record's line results or None on an error, the threshold
+    they were read with, whether it is HTML)."""
+    from .api import _results
+    out = {"id": rec.get("id")}
+    if "_error" in rec:
+        out["error"] = rec["_error"]
+        return out, None, 0.0, False
+    try:
+        found = _record_lines(rec, model_path, html_model_path)
+        if isinstance(found, str):
+            out["error"] = found
+            return out, None, 0.0, False
+        model, lines, dom = found
+        t = model.threshold if threshold is None else threshold
+        return out, _results(lines, model, t, dom), t, dom is not None
+    except Exception as e:  # one broken record must not stop a crawl-sized batch
+        out["error"] = f"{type(e).__name__}: {e}"
+        return out, None, 0.0, False
+
+
+def site_of(rec: dict) -> str | None:
+    """The site a record belongs to: its ``site`` field, or the host name of its ``url``."""
+    site = rec.get("site")
+    if isinstance(site, str) and site:
+        return site
+    url = rec.get("url")
+    if isinstance(url, str) and "://" in url:
+        from urllib.parse import urlsplit
+        try:
+            host = urlsplit(url).hostname
+        except ValueError:
+            return None
+        return host[4:] if host and host.startswith("www.") else host
+    return None
+
+
+def _clean_by_site(chunk: list[dict], classified: list, fallback_all: bool = False,
+                   keep: Iterable[str] | None = None, **_) -> list[dict]:
+    """A chunk's records with the records of each site read together (api.mark_template)."""
+    from .api import _keep_set, mark_template
+    keep = _keep_set(keep)
+    groups: dict = {}
+    for i, (rec, (_, results, t, is_html)) in enumerate(zip(chunk, classified)):
+        site = site_of(rec)
+        if results is not None and site is not None:
+            groups.setdefault((site, is_html, t), []).append(i)
+    results = [c[1] for c in classified]
+    for (_, _, t), idx in groups.items():
+        if len(idx) > 1:
+            for i, marked in zip(idx, mark_template([results[i] for i in idx], t)):
+                results[i] = marked
+    outs = []
+    for (out, _, _, _), res in zip(classified, results):
+        if res is None:
+            outs.append(out)
+            continue
+        kept = [r.text for r in res if r.label in keep]
+        outs.append(_finish(out, [r.text for r in res], kept, sum(1 for r in res if r.label != "blank"),
+                            fallback_all))
+    return outs
+
+
+def clean_records(records: Iterable[dict], jobs: int = 1, by_site: bool = False, **options) -> Iterator[dict]:
+    """Clean a stream of records in input order, ``CHUNK`` at a time, with ``jobs`` processes. With
+    ``by_site``, the records of one site (``site_of``) within a chunk are read together, and the lines
+    that recur across them outside each page's article are dropped (template.py)."""
     it = iter(records)
     pool = None
     if jobs != 1:
         from joblib import Parallel
         pool = Parallel(n_jobs=jobs, batch_size=8)
     from joblib import delayed
+    work = _classify_record if by_site else clean_record
     while True:
         chunk = list(islice(it, CHUNK))
         if not chunk:
             return
         if pool is None:
-            yield from (clean_record(rec, **options) for rec in chunk)
+            done = [work(rec, **options) for rec in chunk]
         else:
-            yield from pool(delayed(clean_record)(rec, **options) for rec in chunk)
+            done = pool(delayed(work)(rec, **options) for rec in chunk)
+        yield from (_clean_by_site(chunk, done, **options) if by_site else done)

@@ -2,6 +2,7 @@
 
     clean-article [FILES...]          print the article body of each file (stdin when none or "-")
     clean-article page.html           HTML files (.html, .htm, or --html) use the HTML model
+    clean-article --site pages/       pages of one site read together: the site's template lines go
     clean-article label PAGES -o site.labels      pre-label a site's pages for you to correct
     clean-article train site.labels -o site.model  teach the model that site (or: train data/ -o m.npz)
 
@@ -16,7 +17,7 @@ from typing import List, Optional
 
 import typer
 
-from .api import classify, classify_html, default_model_path, load_model
+from .api import classify, classify_html, default_model_path, load_model, mark_template
 from .labelled import LabelFormatError
 from .labels import LABELS
 from .lines import decode_bytes
@@ -79,6 +80,11 @@ def clean_command(
     jobs: int = typer.Option(1, "--jobs", min=-1, help="Worker processes for --jsonl (-1: one per core)."),
     fallback: str = typer.Option("none", "--fallback", help="When no line is kept: 'none' (empty output "
                                  "and a warning) or 'all' (print every line instead)."),
+    site: bool = typer.Option(False, "--site", help="The files are pages of one site: read them together and "
+                              "drop the lines that recur across them outside each page's article (the "
+                              "site's menus, boxes and footers). Reads every file before printing. With "
+                              "--jsonl: records of one site (a \"site\" field, or the host of a \"url\") "
+                              "within each 256 records are read together."),
 ) -> None:
     """Print the article body of each file (plain text from any HTML-to-text converter, or HTML)."""
     if html and text:
@@ -93,7 +99,7 @@ def clean_command(
         format = "labels"
     kept_labels = _kept_labels(keep, drop)
     if jsonl:
-        _clean_jsonl(files or ["-"], model, threshold, jobs, fallback == "all", kept_labels)
+        _clean_jsonl(files or ["-"], model, threshold, jobs, fallback == "all", kept_labels, site)
         return
     models = {}
 
@@ -109,22 +115,34 @@ def clean_command(
     if not html:  # a broken text model fails before any input is read
         get_model(False)
     names = _expand(files or ["-"])
+    if site and len(names) < 2:
+        typer.echo("clean-article: warning: --site needs two or more pages of the site; cleaning the one "
+                   "page alone", err=True)
     empty = skipped = 0
     progress = Progress(len(names) if len(names) > 1 else None)
-    for n, name in enumerate(names):
-        progress.update(n)
-        data = _read(name)
-        if _looks_binary(data):
-            skipped += 1
-            typer.echo(f"clean-article: error: {name}: binary data, not text or HTML; skipped", err=True)
-            continue
-        as_html = html or (not text and looks_like_html(name, data))
+
+    def documents():
+        """(name, line results) of each readable file, as they are read."""
+        nonlocal skipped
+        for n, name in enumerate(names):
+            progress.update(n)
+            data = _read(name)
+            if _looks_binary(data):
+                skipped += 1
+                typer.echo(f"clean-article: error: {name}: binary data, not text or HTML; skipped", err=True)
+                continue
+            as_html = html or (not text and looks_like_html(name, data))
+            if as_html:
+                yield name, classify_html(data, model=get_model(True), threshold=threshold), True
+            else:
+                yield name, classify(decode_bytes(data), model=get_model(False), threshold=threshold), False
+
+    docs = documents()
+    if site:
+        docs = _read_together(list(docs), threshold, get_model)
+    for n, (name, results, _) in enumerate(docs):
         if len(names) > 1 and format != "json":
             typer.echo(("\n" if n else "") + f"==> {name} <==")
-        if as_html:
-            results = classify_html(data, model=get_model(True), threshold=threshold)
-        else:
-            results = classify(decode_bytes(data), model=get_model(False), threshold=threshold)
         if format == "labels":
             for r in results:
                 if r.label != "blank":
@@ -153,6 +171,19 @@ def clean_command(
                    err=True)
     if skipped:
         raise typer.Exit(1)
+
+
+def _read_together(docs: list, threshold: Optional[float], get_model) -> list:
+    """--site: the documents with the lines that recur across them taken out of the body
+    (api.mark_template); text and HTML pages are each read with their own model's threshold."""
+    out = list(docs)
+    for as_html in (False, True):
+        idx = [i for i, d in enumerate(docs) if d[2] == as_html]
+        if len(idx) > 1:
+            t = get_model(as_html).threshold if threshold is None else threshold
+            for i, marked in zip(idx, mark_template([docs[i][1] for i in idx], t)):
+                out[i] = (docs[i][0], marked, as_html)
+    return out
 
 
 def _kept_labels(keep: Optional[str], drop: Optional[str]) -> frozenset:
@@ -224,7 +255,7 @@ def _expand(names: list[str]) -> list[str]:
 
 
 def _clean_jsonl(names: list[str], model: Optional[Path], threshold: Optional[float], jobs: int,
-                 fallback_all: bool, keep: frozenset) -> None:
+                 fallback_all: bool, keep: frozenset, by_site: bool = False) -> None:
     import json
     from .batch import clean_records, read_jsonl
     try:  # a broken model is one error line before any record is read
@@ -256,7 +287,7 @@ def _clean_jsonl(names: list[str], model: Optional[Path], threshold: Optional[fl
     n = errors = empty = 0
     options = {"model_path": str(model) if model else None, "threshold": threshold,
                "fallback_all": fallback_all, "keep": keep}
-    for out in clean_records(records(), jobs=jobs, **options):
+    for out in clean_records(records(), jobs=jobs, by_site=by_site, **options):
         n += 1
         if "error" in out:
             errors += 1

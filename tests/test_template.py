@@ -1,0 +1,119 @@
+"""Pages of one site read together: the lines that recur across them are the site's template."""
+
+import json
+
+import pytest
+from clean_article import classify, classify_site, clean, clean_site
+from clean_article.labelled import read_labelled
+from clean_article.template import template_lines
+
+from conftest import DATA
+from test_cli import run
+
+# the site's blurb under every article: alone, the model keeps it (it reads like prose)
+TEASER = ("The Daily Ledger is an independent newspaper that has covered the city and its people since "
+          "1887, and is owned by its readers.")
+
+
+def _articles():
+    """The seeds' article paragraphs: five articles of different sites."""
+    return [[t for lab, t in zip(d.labels, d.lines) if lab == "body"] for d in read_labelled(DATA / "seeds.labels")]
+
+
+def _page(body, after=(TEASER,)):
+    return "\n\n".join(list(body) + list(after))
+
+
+def test_a_line_on_other_pages_below_the_article_is_template():
+    a = ["Own paragraph number one of the first page, which no other page has in it at all."] * 1 + \
+        ["A second paragraph of the first page, long enough to mark the span of its article."]
+    b = ["The second page has its own first paragraph, with words that are nowhere else at all."] + \
+        ["And a second paragraph of its own, long enough to mark the span of the article too."]
+    c = ["A third page, a third article: its paragraphs are its own and no other page has them."]
+    pages = [a + ["Most Popular", TEASER], b + [TEASER, "Most Popular"], c + ["most  popular"]]
+    kept = [[True] * len(p) for p in pages]
+    assert template_lines(pages, kept) == [[2, 3], [2, 3], [1]]
+    # only kept lines are marked; a page alone has no template
+    assert template_lines(pages, [[True] * len(a) + [False, False], *kept[1:]])[0] == []
+    assert template_lines(pages[:1], kept[:1]) == [[]]
+
+
+def test_shared_paragraphs_inside_the_article_listing_fields_and_near_copies_stay():
+    own = [f"Paragraph {w} of this page's own article, which only this page of the site has in it."
+           for w in ("one", "two")]
+    other = [f"Another page's paragraph {w}, about something else, that only that page has in it."
+             for w in ("one", "two")]
+    quote = "The council said in a statement that the bridge would reopen to traffic next spring."
+    # a paragraph both articles quote, between each one's own paragraphs
+    pages = [[own[0], quote, own[1]], [other[0], quote, other[1]]]
+    assert template_lines(pages, [[True] * 3] * 2) == [[], []]
+    # a field under every item of a listing recurs on its own page: content, not template
+    listing = ["Subjects: Artificial Intelligence (cs.AI)", "Paper one", "Subjects: Artificial Intelligence (cs.AI)"]
+    pages = [listing, ["Subjects: Artificial Intelligence (cs.AI)", "Paper two"]]
+    assert template_lines(pages, [[True] * 3, [True] * 2])[0] == []
+    # the same article twice (a crawl's duplicate) shares everything and loses nothing
+    page = own + [TEASER]
+    assert template_lines([page, list(page)], [[True] * 3] * 2) == [[], []]
+    with pytest.raises(ValueError):
+        template_lines([page], [[True]])
+
+
+def test_clean_site_drops_what_one_page_alone_keeps(model):
+    articles = _articles()[:3]
+    pages = [_page(body) for body in articles]
+    assert all(TEASER in clean(p, model=model) for p in pages)      # alone, it reads like prose
+    together = clean_site(pages, model=model)
+    for body, out in zip(articles, together):
+        assert TEASER not in out
+        assert out.split("\n") == [line.strip() for line in clean(_page(body, ()), model=model).split("\n")]
+
+
+def test_classify_site_gives_the_template_line_another_kind(model):
+    pages = [_page(body) for body in _articles()[:2]]
+    alone = classify(pages[0], model=model)
+    (first, _) = classify_site(pages, model=model)
+    line = next(r for r in first if r.text == TEASER)
+    before = next(r for r in alone if r.text == TEASER)
+    assert before.label == "body" and line.label != "body"
+    assert line.body_probability == pytest.approx(before.body_probability / 10)
+    assert sum(line.probabilities.values()) == pytest.approx(1.0, abs=1e-6)
+
+
+def test_cli_site_reads_the_files_together(tmp_path, capsys):
+    names = []
+    for i, body in enumerate(_articles()[:3]):
+        path = tmp_path / f"page{i}.txt"
+        path.write_text(_page(body), encoding="utf-8")
+        names.append(str(path))
+    code_alone, alone, _ = run(names, capsys)
+    code, together, _ = run(["--site", *names], capsys)
+    assert code_alone == code == 0
+    assert alone.count(TEASER) == 3 and TEASER not in together
+    assert together.count("==> ") == 3
+    _, labelled, _ = run(["--site", "--format", "json", *names], capsys)
+    docs = [json.loads(line) for line in labelled.splitlines()]
+    assert len(docs) == 3 and any(line["text"] == TEASER for d in docs for line in d["lines"])
+    assert all(not line["kept"] for d in docs for line in d["lines"] if line["text"] == TEASER)
+    code, one, err = run(["--site", names[0]], capsys)
+    assert code == 0 and TEASER in one and "two or more pages" in err
+
+
+def test_jsonl_records_of_one_site_are_read_together(tmp_path, capsys):
+    from clean_article.batch import clean_records, site_of
+    articles = _articles()[:3]
+    records = [{"id": i, "url": f"https://www.ledger.example/story/{i}", "text": _page(body)}
+               for i, body in enumerate(articles)]
+    records.append({"id": 9, "site": "other.example", "text": _page(articles[0])})   # alone: kept
+    records.append({"id": 10, "text": 5})                                            # an error, not a stop
+    assert site_of(records[0]) == "ledger.example" and site_of({"url": "http://[bad"}) is None
+    alone = list(clean_records(records))
+    together = list(clean_records(records, by_site=True))
+    assert [o["id"] for o in together] == [0, 1, 2, 9, 10] and "error" in together[-1]
+    assert all(TEASER in o["text"] for o in alone[:4])
+    assert all(TEASER not in o["text"] for o in together[:3]) and TEASER in together[3]["text"]
+    assert together[0]["lines"] == alone[0]["lines"]
+    assert together[0]["lines_kept"] == alone[0]["lines_kept"] - 1
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records[:3]), encoding="utf-8")
+    code, out, _ = run(["--jsonl", "--site", str(path)], capsys)
+    assert code == 0 and TEASER not in out and len(out.splitlines()) == 3
