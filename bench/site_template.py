@@ -4,7 +4,7 @@
     python -m bench.site_template --converters html-text
 
 Every page of a set is classified alone (clean_article.classify / classify_html); then the pages of
-each site are read together (clean_article.api.mark_template, what clean_site does) and the lines that
+each site are read together (clean_article.api.read_sites, what clean_site does) and the lines that
 recur across them outside each page's article are dropped. Scored against the gold text on all pages
 of the set (a site with one page is unchanged), with the words of the dropped lines counted as gold
 (aligned with the gold text) or not. dragnet-test has no site names and is not in it. wcxb-train is
@@ -15,11 +15,11 @@ step drops there, in shops and documentation whose pages share real content, sho
 from __future__ import annotations
 
 import argparse
-from collections import defaultdict
+from collections import Counter
 
 from clean_article import classify, classify_html, load_model
 from clean_article.align import align_lines
-from clean_article.api import mark_template
+from clean_article.api import read_sites
 from clean_article.labels import BODY
 from clean_article.metrics import aggregate, page_scores
 
@@ -43,14 +43,8 @@ def run(set_name: str, converter: str) -> None:
     model = load_model(html=html)
     results = [classify_html(p.html, model) if html else classify(render(p.html, converter), model)
                for p in pages]
-    by_site = defaultdict(list)
-    for i, p in enumerate(pages):
-        by_site[p.site].append(i)
-    together = list(results)
-    for idx in by_site.values():
-        if len(idx) > 1:
-            for i, marked in zip(idx, mark_template([results[i] for i in idx], model.threshold)):
-                together[i] = marked
+    together = read_sites(results, [p.site for p in pages], [model.threshold] * len(pages))
+    sizes = Counter(p.site for p in pages)
     gold_words = other_words = 0
     for p, alone, both in zip(pages, results, together):
         dropped = [(a.index, a.text) for a, b in zip(alone, both) if a.label == BODY and b.label != BODY]
@@ -63,7 +57,7 @@ def run(set_name: str, converter: str) -> None:
                     other_words += len(text.split())
     before = aggregate([page_scores(p.gold, _body(r)) for p, r in zip(pages, results)])
     after = aggregate([page_scores(p.gold, _body(r)) for p, r in zip(pages, together)])
-    multi = sum(len(idx) for idx in by_site.values() if len(idx) > 1)
+    multi = sum(n for n in sizes.values() if n > 1)
     print(f"{set_name:<13} {converter:<11} pages={len(pages):<5} in sites of 2+ pages={multi:<5} "
           f"F1 alone {before['f1']:.4f} -> together {after['f1']:.4f} ({after['f1'] - before['f1']:+.4f}; "
           f"P {before['precision']:.3f} -> {after['precision']:.3f}, R {before['recall']:.3f} -> "

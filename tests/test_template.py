@@ -25,17 +25,39 @@ def _page(body, after=(TEASER,)):
 
 
 def test_a_line_on_other_pages_below_the_article_is_template():
-    a = ["Own paragraph number one of the first page, which no other page has in it at all."] * 1 + \
-        ["A second paragraph of the first page, long enough to mark the span of its article."]
+    a = ["Own paragraph number one of the first page, which no other page has in it at all.",
+         "A second paragraph of the first page, long enough to mark the span of its article."]
     b = ["The second page has its own first paragraph, with words that are nowhere else at all."] + \
         ["And a second paragraph of its own, long enough to mark the span of the article too."]
     c = ["A third page, a third article: its paragraphs are its own and no other page has them."]
-    pages = [a + ["Most Popular", TEASER], b + [TEASER, "Most Popular"], c + ["most  popular"]]
+    pages = [a + ["Most Popular", TEASER], b + [TEASER, "Most Popular"], c + ["most  popular", TEASER]]
     kept = [[True] * len(p) for p in pages]
-    assert template_lines(pages, kept) == [[2, 3], [2, 3], [1]]
+    assert template_lines(pages, kept) == [[2, 3], [2, 3], [1, 2]]
+    # a line on two pages of a bigger site is not template: a section page that quotes an article's
+    # lead (above the article's own lines) takes nothing out of the article
+    lead = "The lead paragraph of the first article, which the section page quotes word for word."
+    section = [lead, "Another story's lead, quoted on the section page as well, word for word too."]
+    pages = [[lead] + a + ["Most Popular"], b + ["Most Popular"], c + ["Most Popular"], section + ["Most Popular"]]
+    kept = [[True] * len(p) for p in pages]
+    assert template_lines(pages, kept)[0] == [3]
     # only kept lines are marked; a page alone has no template
     assert template_lines(pages, [[True] * len(a) + [False, False], *kept[1:]])[0] == []
     assert template_lines(pages[:1], kept[:1]) == [[]]
+
+
+def test_many_copies_of_a_page_and_a_short_brief_change_nothing():
+    def article(n):
+        return [f"Paragraph {w} of article number {n}, which only that article of the site has in it."
+                for w in ("one", "two", "three", "four")]
+    blurbs = [TEASER, "Follow the Daily Ledger on every platform for the news of the city as it happens."]
+    # a crawl that fetched one page 60 times (URL parameters, print versions): the copies are one page
+    pages = [article(0) + blurbs] * 60 + [article(1) + blurbs, article(2) + blurbs]
+    marked = template_lines(pages, [[True] * 6] * len(pages))
+    assert all(m == [4, 5] for m in marked)
+    # a brief of one paragraph shares more template than article with the others: not a near-copy
+    brief = ["A one-paragraph news brief of the site, short, with nothing else of its own in it."] + blurbs
+    pages = [article(1) + blurbs, article(2) + blurbs, article(3) + blurbs, brief]
+    assert template_lines(pages, [[True] * len(p) for p in pages]) == [[4, 5]] * 3 + [[1, 2]]
 
 
 def test_shared_paragraphs_inside_the_article_listing_fields_and_near_copies_stay():
@@ -96,6 +118,14 @@ def test_cli_site_reads_the_files_together(tmp_path, capsys):
     assert all(not line["kept"] for d in docs for line in d["lines"] if line["text"] == TEASER)
     code, one, err = run(["--site", names[0]], capsys)
     assert code == 0 and TEASER in one and "two or more pages" in err
+    # an HTML page of the site is read with the text pages (each with its own model)
+    import html
+    page = ("<html><body><article>" + "".join(f"<p>{html.escape(t)}</p>" for t in _articles()[3])
+            + f"</article><p>{html.escape(TEASER)}</p></body></html>")
+    (tmp_path / "page3.html").write_text(page, encoding="utf-8")
+    _, alone, _ = run([str(tmp_path / "page3.html")], capsys)
+    _, mixed, _ = run(["--site", *names, str(tmp_path / "page3.html")], capsys)
+    assert TEASER in alone and TEASER not in mixed and mixed.count("==> ") == 4
 
 
 def test_jsonl_records_of_one_site_are_read_together(tmp_path, capsys):

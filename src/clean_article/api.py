@@ -23,7 +23,8 @@ from .model import Model, ModelError, item_lengths, page_parts
 from .render import render_html
 
 __all__ = ["LineResult", "Article", "clean", "classify", "extract", "clean_html", "classify_html",
-           "extract_html", "clean_site", "classify_site", "mark_template", "load_model", "default_model_path"]
+           "extract_html", "clean_site", "classify_site", "mark_template", "read_sites", "load_model",
+           "default_model_path"]
 
 _MODEL_NAME = "clean-article.npz"
 _HTML_MODEL_NAME = "clean-article-html.npz"
@@ -214,28 +215,52 @@ def extract_html(html: str | bytes, model: Model | None = None, threshold: float
     return _article(classify_html(html, model, threshold))
 
 
-def mark_template(pages: list[list[LineResult]], threshold: float) -> list[list[LineResult]]:
+_TEMPLATE_KINDS = ("nav", "related", "ad", "paywall", "other")   # what a site's furniture can be
+
+
+def mark_template(pages: list[list[LineResult]], threshold: float | list[float]) -> list[list[LineResult]]:
     """Pages of one site, each as ``classify`` labelled it, with the lines that recur across them outside
-    each page's article (template.template_lines) taken out of the body: they keep a tenth of their
-    body probability, as the revision rules' lines do, and take their most likely other kind."""
+    each page's article (template.template_lines) taken out of the body. ``threshold``: the body
+    threshold the pages were read with (one, or one per page: text and HTML pages of one site). A
+    template line keeps a tenth of its body probability, as the revision rules' lines do, and takes
+    its most likely kind among the site furniture's (nav, related, ad, paywall, other), never title,
+    meta or caption."""
     from .model import THREAD_DISCOUNT
     from .template import template_lines
+    thresholds = threshold if isinstance(threshold, list) else [threshold] * len(pages)
     marked = template_lines([[r.text for r in results] for results in pages],
                             [[r.label == BODY for r in results] for results in pages])
     out = []
-    for results, rows in zip(pages, marked):
+    for results, rows, t in zip(pages, marked, thresholds):
         results = list(results)
         for j in rows:
             r = results[j]
             pb = r.body_probability * THREAD_DISCOUNT
-            scale = (1.0 - pb) / (1.0 - r.body_probability) if r.body_probability < 1.0 else 0.0
-            probs = {lab: (pb if lab == BODY else v * scale) for lab, v in r.probabilities.items()}
-            others = {lab: v for lab, v in probs.items() if lab != BODY}
-            label = BODY if pb >= threshold else (max(others, key=others.get) if any(others.values()) else "other")
-            if not any(others.values()):
-                probs["other"] = 1.0 - pb
+            rest = {lab: r.probabilities.get(lab, 0.0) for lab in _TEMPLATE_KINDS}
+            total = sum(rest.values())
+            if total <= 0.0:
+                rest, total = {"other": 1.0}, 1.0
+            probs = dict.fromkeys(LABELS, 0.0)
+            probs.update({lab: (1.0 - pb) * v / total for lab, v in rest.items()})
+            probs[BODY] = pb
+            label = BODY if pb >= t else max(rest, key=rest.get)
             results[j] = LineResult(r.index, r.text, label, pb, probs)
         out.append(results)
+    return out
+
+
+def read_sites(pages: list, sites: list, thresholds: list[float]) -> list:
+    """``mark_template`` over a batch: the pages (line results, or None for a page that could not be
+    read) that share a site key (not None) are read together. Returns the pages in order."""
+    groups: dict = {}
+    for i, (results, site) in enumerate(zip(pages, sites)):
+        if results is not None and site is not None:
+            groups.setdefault(site, []).append(i)
+    out = list(pages)
+    for idx in groups.values():
+        if len(idx) > 1:
+            for i, marked in zip(idx, mark_template([pages[i] for i in idx], [thresholds[i] for i in idx])):
+                out[i] = marked
     return out
 
 

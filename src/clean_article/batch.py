@@ -89,25 +89,26 @@ def clean_record(rec: dict, model_path: str | None = None, html_model_path: str 
 
 
 def _classify_record(rec: dict, model_path: str | None = None, html_model_path: str | None = None,
-                     threshold: float | None = None, **_) -> tuple[dict, list | None, float, bool]:
-    """For ``by_site``: (output so far, the record's line results or None on an error, the threshold
-    they were read with, whether it is HTML)."""
-    from .api import _results
+                     threshold: float | None = None, fallback_all: bool = False,
+                     keep: Iterable[str] | None = None) -> tuple:
+    """For ``by_site``: a record of a site, as (output so far, its line results, the threshold they
+    were read with); a record of no site is cleaned at once: (its output, None, None)."""
+    from .api import _keep_set, _results
+    if site_of(rec) is None or "_error" in rec:
+        return clean_record(rec, model_path, html_model_path, threshold, fallback_all, keep), None, None
     out = {"id": rec.get("id")}
-    if "_error" in rec:
-        out["error"] = rec["_error"]
-        return out, None, 0.0, False
     try:
         found = _record_lines(rec, model_path, html_model_path)
         if isinstance(found, str):
             out["error"] = found
-            return out, None, 0.0, False
+            return out, None, None
         model, lines, dom = found
         t = model.threshold if threshold is None else threshold
-        return out, _results(lines, model, t, dom), t, dom is not None
+        # the kind head only when a kind other than body is kept (it is a fifth of the time)
+        return out, _results(lines, model, t, dom, kinds=_keep_set(keep) != {"body"}), t
     except Exception as e:  # one broken record must not stop a crawl-sized batch
         out["error"] = f"{type(e).__name__}: {e}"
-        return out, None, 0.0, False
+        return out, None, None
 
 
 def site_of(rec: dict) -> str | None:
@@ -128,27 +129,18 @@ def site_of(rec: dict) -> str | None:
 
 def _clean_by_site(chunk: list[dict], classified: list, fallback_all: bool = False,
                    keep: Iterable[str] | None = None, **_) -> list[dict]:
-    """A chunk's records with the records of each site read together (api.mark_template)."""
-    from .api import _keep_set, mark_template
+    """A chunk's records, those of each site read together (api.read_sites)."""
+    from .api import _keep_set, read_sites
     keep = _keep_set(keep)
-    groups: dict = {}
-    for i, (rec, (_, results, t, is_html)) in enumerate(zip(chunk, classified)):
-        site = site_of(rec)
-        if results is not None and site is not None:
-            groups.setdefault((site, is_html, t), []).append(i)
-    results = [c[1] for c in classified]
-    for (_, _, t), idx in groups.items():
-        if len(idx) > 1:
-            for i, marked in zip(idx, mark_template([results[i] for i in idx], t)):
-                results[i] = marked
+    results = read_sites([c[1] for c in classified], [site_of(rec) for rec in chunk],
+                         [c[2] for c in classified])
     outs = []
-    for (out, _, _, _), res in zip(classified, results):
-        if res is None:
-            outs.append(out)
-            continue
-        kept = [r.text for r in res if r.label in keep]
-        outs.append(_finish(out, [r.text for r in res], kept, sum(1 for r in res if r.label != "blank"),
-                            fallback_all))
+    for (out, _, _), res in zip(classified, results):
+        if res is not None:
+            kept = [r.text for r in res if r.label in keep]
+            out = _finish(out, [r.text for r in res], kept, sum(1 for r in res if r.label != "blank"),
+                          fallback_all)
+        outs.append(out)
     return outs
 
 

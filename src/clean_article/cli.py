@@ -17,7 +17,8 @@ from typing import List, Optional
 
 import typer
 
-from .api import classify, classify_html, default_model_path, load_model, mark_template
+from .api import classify, classify_html, default_model_path, load_model, read_sites
+from .batch import CHUNK
 from .labelled import LabelFormatError
 from .labels import LABELS
 from .lines import decode_bytes
@@ -82,9 +83,9 @@ def clean_command(
                                  "and a warning) or 'all' (print every line instead)."),
     site: bool = typer.Option(False, "--site", help="The files are pages of one site: read them together and "
                               "drop the lines that recur across them outside each page's article (the "
-                              "site's menus, boxes and footers). Reads every file before printing. With "
-                              "--jsonl: records of one site (a \"site\" field, or the host of a \"url\") "
-                              "within each 256 records are read together."),
+                              "site's menus, boxes and footers). Reads every file before printing (and holds "
+                              "them in memory). With --jsonl: records of one site (a \"site\" field, or the "
+                              f"host of a \"url\") within each {CHUNK} records are read together."),
 ) -> None:
     """Print the article body of each file (plain text from any HTML-to-text converter, or HTML)."""
     if html and text:
@@ -115,9 +116,6 @@ def clean_command(
     if not html:  # a broken text model fails before any input is read
         get_model(False)
     names = _expand(files or ["-"])
-    if site and len(names) < 2:
-        typer.echo("clean-article: warning: --site needs two or more pages of the site; cleaning the one "
-                   "page alone", err=True)
     empty = skipped = 0
     progress = Progress(len(names) if len(names) > 1 else None)
 
@@ -174,16 +172,14 @@ def clean_command(
 
 
 def _read_together(docs: list, threshold: Optional[float], get_model) -> list:
-    """--site: the documents with the lines that recur across them taken out of the body
-    (api.mark_template); text and HTML pages are each read with their own model's threshold."""
-    out = list(docs)
-    for as_html in (False, True):
-        idx = [i for i, d in enumerate(docs) if d[2] == as_html]
-        if len(idx) > 1:
-            t = get_model(as_html).threshold if threshold is None else threshold
-            for i, marked in zip(idx, mark_template([docs[i][1] for i in idx], t)):
-                out[i] = (docs[i][0], marked, as_html)
-    return out
+    """--site: the documents (name, line results, is HTML) read together (api.read_sites); text and
+    HTML pages of the site each keep their own model's threshold."""
+    if len(docs) < 2:
+        typer.echo("clean-article: warning: --site needs two or more pages of the site; cleaning the one "
+                   "page alone", err=True)
+    thresholds = [get_model(as_html).threshold if threshold is None else threshold for _, _, as_html in docs]
+    marked = read_sites([results for _, results, _ in docs], [0] * len(docs), thresholds)
+    return [(name, results, as_html) for (name, _, as_html), results in zip(docs, marked)]
 
 
 def _kept_labels(keep: Optional[str], drop: Optional[str]) -> frozenset:

@@ -319,18 +319,18 @@ def _article_reached(lines: list[str], rows, p: np.ndarray, threshold: float,
     return int(np.searchsorted(total, THREAD_MIN_WORDS))
 
 
-REPEAT_NEAR = 1    # items apart: a heading text written twice in a row is one heading
+REPEAT_NEAR = 1    # items apart: a comment heading written twice in a row is one heading
 
 
-def _first_unique(lines: list[str], rows, candidates: list[int]) -> int | None:
+def _first_unique(lines: list[str], rows, candidates: list[int], near: int = 0) -> int | None:
     """The first of ``candidates`` (items) whose text no other candidate repeats: a text that recurs
     ("Add a comment" under every answer, a credit under every picture) marks items, not a section.
-    A text written twice in a row ("37 comments" as a tab and again as the heading; REPEAT_NEAR) is
-    still one heading."""
+    A text repeated only within ``near`` items of its first ("37 comments" as a tab and again as the
+    heading, with REPEAT_NEAR) is still one."""
     where: dict[str, list[int]] = {}
     for k in candidates:
         where.setdefault(lines[rows[k]].strip().lower(), []).append(int(k))
-    firsts = [ks[0] for ks in where.values() if ks[-1] - ks[0] <= REPEAT_NEAR]
+    firsts = [ks[0] for ks in where.values() if ks[-1] - ks[0] <= near]
     return min(firsts) if firsts else None
 
 
@@ -346,7 +346,8 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     features.thread_headings) below at least THREAD_MIN_WORDS words of body (items with ``p`` at or
     above ``threshold``) ends the article there. A heading text that repeats below that point ("Add
     a comment" under every answer of a Q&A page) is a per-post control, not a section, and is
-    ignored; the same text above the article (a comment count under the headline) does not count.
+    ignored, unless it is written twice in a row (REPEAT_NEAR: a tab and the heading); the same text
+    above the article (a comment count under the headline) does not count.
     This is jusText's revision step with one rule; bench.thread_rule measures it. ``words`` and
     ``lengths``: each item's number of ``\\w+`` words and stripped length, when featurize counted them
     (LineFeatures.words, LineFeatures.lengths)."""
@@ -356,7 +357,7 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     # only the items below that point can open the thread
     below = lengths[reached + 1:] if lengths is not None else None
     eligible = (np.flatnonzero(thread_headings(lines, rows[reached + 1:], below)) + reached + 1).tolist()
-    return _first_unique(lines, rows, eligible)
+    return _first_unique(lines, rows, eligible, REPEAT_NEAR)
 
 
 def copyright_end(lines: list[str], rows, p: np.ndarray, threshold: float,

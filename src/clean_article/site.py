@@ -25,7 +25,7 @@ from typing import Callable
 
 import numpy as np
 
-from .features import N_FEATURES, featurize, item_rows, line_keys, site_items, word_counts
+from .features import N_FEATURES, featurize, item_rows, site_items, word_counts
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
 from .metrics import aggregate, page_scores, page_texts
@@ -109,7 +109,7 @@ def _site_rows(docs: list[LabelledDoc], base: Model):
         blocks.append(site_features(d.lines, f))
         offsets.append(logit(base.base_item_proba(f, d.lines, dom)))
         y.append(np.array([d.labels[r] == BODY for r in f.rows], dtype=np.int8))
-        keys.append(line_keys(d.lines, f.rows))
+        keys.append(blocks[-1].indices[blocks[-1].indptr[:-1]])   # each item's first entry: its key
     if not blocks:
         return None
     return (sparse.vstack(blocks).tocsr(), np.concatenate(offsets), np.concatenate(y),

@@ -5,28 +5,32 @@ its footer. One page at a time such a line can read like prose and the model kee
 site's pages it repeats, while each article's own text does not. When pages of one site are cleaned
 together (``api.clean_site``, ``clean-article --site``), a line the model keeps is *template* when:
 
-- the same text (case and spacing aside) is on another page of the site that is not a near-copy of
-  this one: two pages that share at least half of their article lines (NEAR_COPY) are one page twice,
-  as a crawl's duplicates and a product's variants are;
+- the same text (case and spacing aside) is on MIN_PAGES pages of the site (on both, in a site of
+  two) that are not near-copies of each other: pages with the same article lines (however many
+  copies a crawl holds) are one page, and so are two pages that share at least half (NEAR_COPY) of
+  the article lines each has on at most one other page, as a product's variants do;
 - it occurs once on its own page: a field under each item of a listing is content, not template;
 - it lies outside the page's own article: above the first or below the last kept line of at least
   OWN_MIN_WORDS words that no other page has. A paragraph that two articles share (a standard
-  disclaimer, a quoted statement) sits between the article's own lines and stays.
+  disclaimer, a quoted statement) sits between the article's own lines and stays; a page with no
+  such line of its own loses nothing, since where its article lies is unknown.
 
 Template lines keep a tenth of their body probability, as the revision rules' lines do
 (model.THREAD_DISCOUNT). Measured in the README (bench.site_template): on l3s-gn1's news sites it
-takes out "Most Popular" boxes and teaser lists and loses next to no article text; on wcxb-dev's
-shops and documentation, whose pages share real content, the guards above keep the losses small.
+takes out share links and "Most Popular" teasers and loses next to no article text (+0.003 to +0.004
+F1); on wcxb-dev's shops and documentation, whose pages share real content, it drops about as much
+article text as boilerplate.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-__all__ = ["template_lines", "NEAR_COPY", "OWN_MIN_WORDS"]
+__all__ = ["template_lines", "NEAR_COPY", "OWN_MIN_WORDS", "MIN_PAGES"]
 
-NEAR_COPY = 0.5        # share of the smaller page's article lines two near-copies have in common
+NEAR_COPY = 0.5        # share of each page's article lines that two near-copies have in common
 OWN_MIN_WORDS = 8      # words of a kept line that can mark the span of the page's own article
+MIN_PAGES = 3          # distinct pages a template line is on (all of them, in a site of two)
 
 
 def _key(line: str) -> str:
@@ -34,10 +38,26 @@ def _key(line: str) -> str:
 
 
 def _near_copy_groups(long_keys: list[set[str]]) -> list[int]:
-    """A group number for each page: pages that share at least NEAR_COPY of the smaller one's
-    article lines (``long_keys``) are joined (union-find over the pairs that share any line)."""
-    n = len(long_keys)
-    parent = list(range(n))
+    """A group number for each page; near-copies share one. Pages with the same article lines
+    (``long_keys``) are one page, however many copies a crawl holds. Of the distinct pages, two that
+    share at least NEAR_COPY of the article lines each has on at most one other page are joined: a
+    line on three or more pages is the site's own, no sign that two pages are one."""
+    group = []
+    first: dict[frozenset, int] = {}
+    for i, keys in enumerate(long_keys):
+        group.append(first.setdefault(frozenset(keys), i) if keys else i)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(set(group)):
+        for k in long_keys[i]:
+            postings[k].append(i)
+    private: Counter = Counter()      # per page: its article lines on at most one other page
+    pairs: Counter = Counter()
+    for pages in postings.values():
+        if len(pages) <= 2:
+            private.update(pages)
+            if len(pages) == 2:
+                pairs[pages[0], pages[1]] += 1
+    parent = {i: i for i in set(group)}
 
     def find(a: int) -> int:
         while parent[a] != a:
@@ -45,20 +65,10 @@ def _near_copy_groups(long_keys: list[set[str]]) -> list[int]:
             a = parent[a]
         return a
 
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, keys in enumerate(long_keys):
-        for k in keys:
-            postings[k].append(i)
-    shared: Counter = Counter()
-    for pages in postings.values():
-        if 1 < len(pages) <= 50:       # a long line on more pages than that is template, not article
-            for a_i, a in enumerate(pages):
-                for b in pages[a_i + 1:]:
-                    shared[a, b] += 1
-    for (a, b), count in shared.items():
-        if count >= NEAR_COPY * min(len(long_keys[a]), len(long_keys[b])):
+    for (a, b), count in pairs.items():
+        if count >= NEAR_COPY * max(private[a], private[b]):
             parent[find(a)] = find(b)
-    return [find(i) for i in range(n)]
+    return [find(g) for g in group]
 
 
 def template_lines(pages: list[list[str]], kept: list[list[bool]]) -> list[list[int]]:
@@ -71,16 +81,20 @@ def template_lines(pages: list[list[str]], kept: list[list[bool]]) -> list[list[
     long_keys = [{k for k, keep in zip(ks, kp) if keep and len(k.split()) >= OWN_MIN_WORDS}
                  for ks, kp in zip(keys, kept)]
     group = _near_copy_groups(long_keys)
+    need = max(2, min(MIN_PAGES, len(set(group))))
     groups_of: dict[str, set[int]] = defaultdict(set)
     for i, counts in enumerate(on_page):
         for k in counts:
             groups_of[k].add(group[i])
     out = []
     for i, (ks, kp) in enumerate(zip(keys, kept)):
-        # on another page than its near-copies: the line's pages fall in more than this page's group
-        shared = [bool(k) and keep and on_page[i][k] == 1 and len(groups_of[k]) > 1 for k, keep in zip(ks, kp)]
+        # on MIN_PAGES pages that are not near-copies (on each of them, in a smaller site)
+        shared = [bool(k) and keep and on_page[i][k] == 1 and len(groups_of[k]) >= need
+                  for k, keep in zip(ks, kp)]
         own = [j for j, (k, keep) in enumerate(zip(ks, kp))
-               if keep and not shared[j] and len(k.split()) >= OWN_MIN_WORDS]
-        lo, hi = (own[0], own[-1]) if own else (len(ks), -1)
-        out.append([j for j, s in enumerate(shared) if s and not lo <= j <= hi])
+               if keep and len(groups_of[k]) == 1 and len(k.split()) >= OWN_MIN_WORDS]
+        if not own:     # where this page's article lies is unknown: take nothing out of it
+            out.append([])
+            continue
+        out.append([j for j, s in enumerate(shared) if s and not own[0] <= j <= own[-1]])
     return out
