@@ -95,16 +95,13 @@ def load_model(path: str | os.PathLike | None = None, html: bool = False) -> Mod
 
 
 def _kept(lines: list[str], model: Model, threshold: float, dom: list[str] | None,
-          keep: frozenset) -> tuple[list[str], int]:
-    """The lines ``clean`` keeps (unstripped) and how many lines are not blank. For body only, the
-    body probabilities are enough: no kind head and no LineResult per line (that took a fifth of the
-    time of a page)."""
+          keep: frozenset) -> list[str]:
+    """The lines ``clean`` keeps (unstripped). For body only, the body probabilities are enough: no
+    kind head and no LineResult per line (that took a fifth of the time of a page)."""
     if keep == {BODY}:
         p = model.predict_proba(lines, dom)
-        kept = [line for line, pb in zip(lines, p.tolist()) if pb >= threshold and line.strip()]
-        return kept, sum(1 for line in lines if line.strip())
-    results = _results(lines, model, threshold, dom)
-    return [r.text for r in results if r.label in keep], sum(1 for r in results if r.label != "blank")
+        return [line for line, pb in zip(lines, p.tolist()) if pb >= threshold and line.strip()]
+    return [r.text for r in _results(lines, model, threshold, dom) if r.label in keep]
 
 
 def _results(lines: list[str], model: Model, threshold: float,
@@ -181,7 +178,7 @@ def clean(text: str, model: Model | None = None, threshold: float | None = None,
     page-layout table's columns, see lines.split_lines)."""
     model = model or load_model()
     keep = _keep_set(keep)
-    kept, _ = _kept(split_lines(text), model, model.threshold if threshold is None else threshold, None, keep)
+    kept = _kept(split_lines(text), model, model.threshold if threshold is None else threshold, None, keep)
     return "\n".join(line.strip() for line in kept)
 
 
@@ -206,7 +203,7 @@ def clean_html(html: str | bytes, model: Model | None = None, threshold: float |
     model = model or load_model(html=True)
     keep = _keep_set(keep)
     page = render_html(html)
-    kept, _ = _kept(page.lines, model, model.threshold if threshold is None else threshold, page.dom, keep)
+    kept = _kept(page.lines, model, model.threshold if threshold is None else threshold, page.dom, keep)
     return "\n".join(kept)
 
 

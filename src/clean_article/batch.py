@@ -80,8 +80,8 @@ def clean_record(rec: dict, model_path: str | None = None, html_model_path: str 
             out["error"] = found
             return out
         model, lines, dom = found
-        kept, items = _kept(lines, model, model.threshold if threshold is None else threshold, dom,
-                            _keep_set(keep))
+        kept = _kept(lines, model, model.threshold if threshold is None else threshold, dom, _keep_set(keep))
+        items = sum(1 for line in lines if line.strip())
     except Exception as e:  # one broken record must not stop a crawl-sized batch
         out["error"] = f"{type(e).__name__}: {e}"
         return out
