@@ -114,3 +114,14 @@ def test_the_site_layer_trusts_whole_template_lines_more_than_their_words(model)
     moved = np.log(site.predict_proba(lines) / model.predict_proba(lines))
     promo, other = moved[lines.index(PROMO)], moved[-1]
     assert promo < -1.0 and abs(other) < abs(promo) / 4
+
+
+def test_a_line_without_letters_is_its_own_key_and_has_no_words():
+    """Prices and counts are the page's, not the site's template: "$29.95" and "$39.95" do not share a
+    key (as "© 2023 Site" and "© 2024 Site" do), and give the site layer no words to learn."""
+    from clean_article.features import line_keys, site_items
+    lines = ["$29.95", "$39.95", "1113", "© 2023 Example News", "© 2024 Example News"]
+    keys = line_keys(lines, range(len(lines))).tolist()
+    assert keys[0] != keys[1] and keys[3] == keys[4]
+    indptr, ids, _ = site_items(lines, list(range(len(lines))))
+    assert list(indptr[1:4] - indptr[:3]) == [1, 1, 1] and indptr[4] - indptr[3] > 1

@@ -677,11 +677,20 @@ def word_id(word: str) -> int:
     return i
 
 
+def _has_letters(text: str) -> bool:
+    return any(c.isalpha() for c in text)
+
+
 def line_keys(lines: list[str], rows) -> np.ndarray:
     """A hashed id of each item's whole text (lower-cased, digits as 0, spaces collapsed): a site
-    model learns its template lines ("Trending now", "\u00a9 2024 Site") by these."""
-    return np.array([_h("L:" + _DIGITS.sub("0", " ".join(lines[r].lower().split())[:500])) for r in rows],
-                    dtype=np.int32)
+    model learns its template lines ("Trending now", "\u00a9 2024 Site") by these. A line without a
+    letter ("$29.95", "1113") keeps its digits: with them as 0, every price of the site would share
+    one key, and the labels of a few pages' prices would decide all of them."""
+    keys = []
+    for r in rows:
+        text = " ".join(lines[r].lower().split())[:500]
+        keys.append(_h("L:" + (_DIGITS.sub("0", text) if _has_letters(text) else text)))
+    return np.array(keys, dtype=np.int32)
 
 
 def site_items(lines: list[str], rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -691,7 +700,8 @@ def site_items(lines: list[str], rows) -> tuple[np.ndarray, np.ndarray, np.ndarr
     keys = line_keys(lines, rows)
     indptr, indices, values = [0], [], []
     for k, r in enumerate(rows):
-        words = sorted({word_id(t) for t in line_words(lines[r])})
+        # a line without a letter has no words for the layer: its numbers are the page's, not the site's
+        words = sorted({word_id(t) for t in line_words(lines[r])}) if _has_letters(lines[r]) else ()
         indices.append(int(keys[k]))
         values.append(1.0)
         if words:
