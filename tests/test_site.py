@@ -125,3 +125,13 @@ def test_a_line_without_letters_is_its_own_key_and_has_no_words():
     assert keys[0] != keys[1] and keys[3] == keys[4]
     indptr, ids, _ = site_items(lines, list(range(len(lines))))
     assert list(indptr[1:4] - indptr[:3]) == [1, 1, 1] and indptr[4] - indptr[3] > 1
+
+
+def test_a_site_model_of_older_site_features_is_refused(model, tmp_path):
+    from clean_article import ModelError
+    site = fit_site(_site_pages()[:4], model, C=10.0)
+    assert len(site.site_rows) and site.info["site"]["feature_version"] == 2
+    site.info["site"]["feature_version"] = 1
+    site.save(tmp_path / "old.model")
+    with pytest.raises(ModelError, match="retrain it from its labels"):
+        Model.load(tmp_path / "old.model")

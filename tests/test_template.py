@@ -58,6 +58,14 @@ def test_many_copies_of_a_page_and_a_short_brief_change_nothing():
     brief = ["A one-paragraph news brief of the site, short, with nothing else of its own in it."] + blurbs
     pages = [article(1) + blurbs, article(2) + blurbs, article(3) + blurbs, brief]
     assert template_lines(pages, [[True] * len(p) for p in pages]) == [[4, 5]] * 3 + [[1, 2]]
+    # three versions of one article (other URLs, each with its own update line) are one page too
+    versions = [article(0) + [f"Updated at 10:4{i} on Tuesday by the editors of the city desk, with more."]
+                + blurbs for i in range(3)]
+    pages = versions + [article(1) + blurbs, article(2) + blurbs]
+    assert template_lines(pages, [[True] * len(p) for p in pages]) == [[5, 6]] * 3 + [[4, 5]] * 2
+    # an empty page (a "Page not found" stub) does not make a site of two a site of three
+    pages = [article(1) + blurbs, article(2) + blurbs, []]
+    assert template_lines(pages, [[True] * 6, [True] * 6, []]) == [[4, 5], [4, 5], []]
 
 
 def test_shared_paragraphs_inside_the_article_listing_fields_and_near_copies_stay():
@@ -147,3 +155,13 @@ def test_jsonl_records_of_one_site_are_read_together(tmp_path, capsys):
     path.write_text("\n".join(json.dumps(r) for r in records[:3]), encoding="utf-8")
     code, out, _ = run(["--jsonl", "--site", str(path)], capsys)
     assert code == 0 and TEASER not in out and len(out.splitlines()) == 3
+
+
+def test_mark_template_takes_one_threshold_or_one_per_page(model):
+    from clean_article.api import mark_template
+    pages = [classify(_page(body), model=model) for body in _articles()[:2]]
+    one = mark_template(pages, model.threshold)
+    each = mark_template(pages, (model.threshold, model.threshold))
+    assert [[r.label for r in p] for p in one] == [[r.label for r in p] for p in each]
+    with pytest.raises(ValueError):
+        mark_template(pages, [model.threshold])

@@ -215,7 +215,7 @@ def extract_html(html: str | bytes, model: Model | None = None, threshold: float
 _TEMPLATE_KINDS = ("nav", "related", "ad", "paywall", "other")   # what a site's furniture can be
 
 
-def mark_template(pages: list[list[LineResult]], threshold: float | list[float]) -> list[list[LineResult]]:
+def mark_template(pages: list[list[LineResult]], threshold: float | Iterable[float]) -> list[list[LineResult]]:
     """Pages of one site, each as ``classify`` labelled it, with the lines that recur across them outside
     each page's article (template.template_lines) taken out of the body. ``threshold``: the body
     threshold the pages were read with (one, or one per page: text and HTML pages of one site). A
@@ -224,7 +224,12 @@ def mark_template(pages: list[list[LineResult]], threshold: float | list[float])
     meta or caption."""
     from .model import THREAD_DISCOUNT
     from .template import template_lines
-    thresholds = threshold if isinstance(threshold, list) else [threshold] * len(pages)
+    if isinstance(threshold, (int, float)):
+        thresholds = [float(threshold)] * len(pages)
+    else:
+        thresholds = [float(t) for t in threshold]
+        if len(thresholds) != len(pages):
+            raise ValueError(f"{len(thresholds)} thresholds for {len(pages)} pages")
     marked = template_lines([[r.text for r in results] for results in pages],
                             [[r.label == BODY for r in results] for results in pages])
     out = []

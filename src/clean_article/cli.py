@@ -174,9 +174,11 @@ def clean_command(
 def _read_together(docs: list, threshold: Optional[float], get_model) -> list:
     """--site: the documents (name, line results, is HTML) read together (api.read_sites); text and
     HTML pages of the site each keep their own model's threshold."""
-    if len(docs) < 2:
+    if len(docs) == 1:
         typer.echo("clean-article: warning: --site needs two or more pages of the site; cleaning the one "
                    "page alone", err=True)
+    elif not docs:
+        typer.echo("clean-article: warning: --site read no page", err=True)
     thresholds = [get_model(as_html).threshold if threshold is None else threshold for _, _, as_html in docs]
     marked = read_sites([results for _, results, _ in docs], [0] * len(docs), thresholds)
     return [(name, results, as_html) for (name, _, as_html), results in zip(docs, marked)]

@@ -677,10 +677,6 @@ def word_id(word: str) -> int:
     return i
 
 
-def _has_letters(text: str) -> bool:
-    return any(c.isalpha() for c in text)
-
-
 def line_keys(lines: list[str], rows) -> np.ndarray:
     """A hashed id of each item's whole text (lower-cased, digits as 0, spaces collapsed): a site
     model learns its template lines ("Trending now", "\u00a9 2024 Site") by these. A line without a
@@ -688,15 +684,24 @@ def line_keys(lines: list[str], rows) -> np.ndarray:
     one key, and the labels of a few pages' prices would decide all of them."""
     keys = []
     for r in rows:
-        text = " ".join(lines[r].lower().split())[:500]
-        keys.append(_h("L:" + (_DIGITS.sub("0", text) if _has_letters(text) else text)))
+        text = " ".join(lines[r][:_MAX_LINE].lower().split())[:500]
+        keys.append(_h("L:" + (_DIGITS.sub("0", text) if _has_letters(lines[r]) else text)))
     return np.array(keys, dtype=np.int32)
+
+
+def _has_letters(line: str) -> bool:
+    """Whether the part of a line that features read (its first _MAX_LINE characters) has a letter."""
+    return any(c.isalpha() for c in line[:_MAX_LINE])
+
+
+SITE_FEATURE_VERSION = 2   # 2: a line without a letter keys on its own digits and has no words
 
 
 def site_items(lines: list[str], rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The site layer's view of each item, as CSR arrays (indptr, ids, values): the item's whole-line
     key with value 1, then its distinct word ids with value 1/sqrt(n), so the word block has unit
-    length. Training (site.py) and prediction (model.site_dot) both read it from here."""
+    length; a line without a letter has its key only. Training (site.py) and prediction
+    (model.site_dot) both read it from here (SITE_FEATURE_VERSION)."""
     keys = line_keys(lines, rows)
     indptr, indices, values = [0], [], []
     for k, r in enumerate(rows):

@@ -37,8 +37,8 @@ from typing import Any
 
 import numpy as np
 
-from .features import (_MAX_LINE, FEATURE_VERSION, N_FEATURES, LineFeatures, copyright_lines, featurize,
-                       markup_lines, related_headings, site_items, thread_headings, word_counts)
+from .features import (_MAX_LINE, FEATURE_VERSION, N_FEATURES, SITE_FEATURE_VERSION, LineFeatures, copyright_lines,
+                       featurize, markup_lines, related_headings, site_items, thread_headings, word_counts)
 from .labels import LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
@@ -726,6 +726,12 @@ class Model:
             width = w.shape[1]
         if width != 1:
             bad("context network must end in one output")
+        site = self.info.get("site") or {}
+        if self.site_rows is not None and len(self.site_rows) and \
+                site.get("feature_version", 1) != SITE_FEATURE_VERSION:
+            raise ModelError(f"{path}: site model made with site-layer features version "
+                             f"{site.get('feature_version', 1)!r}; this clean-article computes version "
+                             f"{SITE_FEATURE_VERSION}: retrain it from its labels (clean-article train)")
         if not 0.0 <= self.threshold <= 1.0:
             bad(f"threshold {self.threshold} outside [0, 1]")
         if set(self.kind_labels) - set(LABELS):

@@ -25,7 +25,7 @@ from typing import Callable
 
 import numpy as np
 
-from .features import N_FEATURES, featurize, item_rows, site_items, word_counts
+from .features import N_FEATURES, SITE_FEATURE_VERSION, featurize, item_rows, site_items, word_counts
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
 from .metrics import aggregate, page_scores, page_texts
@@ -89,11 +89,12 @@ def check_labels(docs: list[LabelledDoc]) -> list[str]:
 
 def site_features(lines: list[str], f):
     """A SciPy CSR matrix of the site layer's own view of each item (features.site_items): its whole-line key and its words
-    (the hashed ids the base model uses for words). Character n-grams and shapes are left to the base:
-    learned from three pages they fit the pages, not the site."""
+    (the hashed ids the base model uses for words), and the ids of the items' keys. Character n-grams
+    and shapes are left to the base: learned from three pages they fit the pages, not the site."""
     from scipy import sparse
     indptr, indices, values = site_items(lines, f.rows)
-    return sparse.csr_matrix((values, indices, indptr), shape=(f.n_items, N_FEATURES))
+    keys = indices[indptr[:-1]]                     # every item's first entry is its key
+    return sparse.csr_matrix((values, indices, indptr), shape=(f.n_items, N_FEATURES)), keys
 
 
 def _site_rows(docs: list[LabelledDoc], base: Model):
@@ -106,10 +107,11 @@ def _site_rows(docs: list[LabelledDoc], base: Model):
         f = featurize(d.lines, dom)
         if f.n_items == 0:
             continue
-        blocks.append(site_features(d.lines, f))
+        X, item_keys = site_features(d.lines, f)
+        blocks.append(X)
+        keys.append(item_keys)
         offsets.append(logit(base.base_item_proba(f, d.lines, dom)))
         y.append(np.array([d.labels[r] == BODY for r in f.rows], dtype=np.int8))
-        keys.append(blocks[-1].indices[blocks[-1].indptr[:-1]])   # each item's first entry: its key
     if not blocks:
         return None
     return (sparse.vstack(blocks).tocsr(), np.concatenate(offsets), np.concatenate(y),
@@ -193,7 +195,7 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
         for rule, (what, name) in REVISION_RULES.items():
             if not fits[rule]:
                 log(f"your labels keep {what} as body: the {name} is off for this site model")
-    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, **fits}
+    model.info["site"] = {"pages": len(docs), "C": C, "cv": cv, "feature_version": SITE_FEATURE_VERSION, **fits}
     return model
 
 

@@ -7,8 +7,10 @@ together (``api.clean_site``, ``clean-article --site``), a line the model keeps 
 
 - the same text (case and spacing aside) is on MIN_PAGES pages of the site (on both, in a site of
   two) that are not near-copies of each other: pages with the same article lines (however many
-  copies a crawl holds) are one page, and so are two pages that share at least half (NEAR_COPY) of
-  the article lines each has on at most one other page, as a product's variants do;
+  copies a crawl holds) are one page, and so are pages that share at least half (NEAR_COPY) of the
+  larger one's article lines, as versions of an article under other URLs and a product's variants
+  do. So a lead paragraph that one section page quotes stays in its article; quoted by two more
+  pages, it is taken for template;
 - it occurs once on its own page: a field under each item of a listing is content, not template;
 - it lies outside the page's own article: above the first or below the last kept line of at least
   OWN_MIN_WORDS words that no other page has. A paragraph that two articles share (a standard
@@ -17,7 +19,7 @@ together (``api.clean_site``, ``clean-article --site``), a line the model keeps 
 
 Template lines keep a tenth of their body probability, as the revision rules' lines do
 (model.THREAD_DISCOUNT). Measured in the README (bench.site_template): on l3s-gn1's news sites it
-takes out share links and "Most Popular" teasers and loses next to no article text (+0.003 to +0.004
+takes out share links and "Most Popular" teasers and loses next to no article text (+0.003 to +0.005
 F1); on wcxb-dev's shops and documentation, whose pages share real content, it drops about as much
 article text as boilerplate.
 """
@@ -26,9 +28,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-__all__ = ["template_lines", "NEAR_COPY", "OWN_MIN_WORDS", "MIN_PAGES"]
+__all__ = ["template_lines", "NEAR_COPY", "NEAR_COPY_MAX_PAGES", "OWN_MIN_WORDS", "MIN_PAGES"]
 
-NEAR_COPY = 0.5        # share of each page's article lines that two near-copies have in common
+NEAR_COPY = 0.5        # share of the larger page's article lines that two near-copies have in common
+NEAR_COPY_MAX_PAGES = 50   # an article line on more distinct pages is the site's, and not counted
 OWN_MIN_WORDS = 8      # words of a kept line that can mark the span of the page's own article
 MIN_PAGES = 3          # distinct pages a template line is on (all of them, in a site of two)
 
@@ -40,8 +43,10 @@ def _key(line: str) -> str:
 def _near_copy_groups(long_keys: list[set[str]]) -> list[int]:
     """A group number for each page; near-copies share one. Pages with the same article lines
     (``long_keys``) are one page, however many copies a crawl holds. Of the distinct pages, two that
-    share at least NEAR_COPY of the article lines each has on at most one other page are joined: a
-    line on three or more pages is the site's own, no sign that two pages are one."""
+    share at least NEAR_COPY of the larger one's article lines are joined (versions of one article
+    under other URLs, a product's variants), however many versions there are. Measured against the
+    larger page, the site's template lines that every page has do not make a short page a near-copy
+    of a long one."""
     group = []
     first: dict[frozenset, int] = {}
     for i, keys in enumerate(long_keys):
@@ -50,13 +55,12 @@ def _near_copy_groups(long_keys: list[set[str]]) -> list[int]:
     for i in sorted(set(group)):
         for k in long_keys[i]:
             postings[k].append(i)
-    private: Counter = Counter()      # per page: its article lines on at most one other page
     pairs: Counter = Counter()
     for pages in postings.values():
-        if len(pages) <= 2:
-            private.update(pages)
-            if len(pages) == 2:
-                pairs[pages[0], pages[1]] += 1
+        if 1 < len(pages) <= NEAR_COPY_MAX_PAGES:
+            for a_i, a in enumerate(pages):
+                for b in pages[a_i + 1:]:
+                    pairs[a, b] += 1
     parent = {i: i for i in set(group)}
 
     def find(a: int) -> int:
@@ -66,7 +70,7 @@ def _near_copy_groups(long_keys: list[set[str]]) -> list[int]:
         return a
 
     for (a, b), count in pairs.items():
-        if count >= NEAR_COPY * max(private[a], private[b]):
+        if count >= NEAR_COPY * max(len(long_keys[a]), len(long_keys[b])):
             parent[find(a)] = find(b)
     return [find(g) for g in group]
 
@@ -81,7 +85,8 @@ def template_lines(pages: list[list[str]], kept: list[list[bool]]) -> list[list[
     long_keys = [{k for k, keep in zip(ks, kp) if keep and len(k.split()) >= OWN_MIN_WORDS}
                  for ks, kp in zip(keys, kept)]
     group = _near_copy_groups(long_keys)
-    need = max(2, min(MIN_PAGES, len(set(group))))
+    # pages with nothing kept (an empty page, a "Page not found" stub) do not make the site bigger
+    need = max(2, min(MIN_PAGES, len({group[i] for i, kp in enumerate(kept) if any(kp)})))
     groups_of: dict[str, set[int]] = defaultdict(set)
     for i, counts in enumerate(on_page):
         for k in counts:
