@@ -18,9 +18,10 @@ import numpy as np
 
 from .features import featurize
 from .labels import BODY, LABELS
-from .lines import split_lines
-from .model import Model, ModelError, item_lengths, page_parts
+from .lines import decode_bytes, split_lines
+from .model import THREAD_DISCOUNT, Model, ModelError, item_lengths, page_parts
 from .render import render_html
+from .template import template_lines
 
 __all__ = ["LineResult", "Article", "clean", "classify", "extract", "clean_html", "classify_html",
            "extract_html", "clean_site", "classify_site", "mark_template", "read_sites", "load_model",
@@ -222,8 +223,6 @@ def mark_template(pages: list[list[LineResult]], threshold: float | Iterable[flo
     template line keeps a tenth of its body probability, as the revision rules' lines do, and takes
     its most likely kind among the site furniture's (nav, related, ad, paywall, other), never title,
     meta or caption."""
-    from .model import THREAD_DISCOUNT
-    from .template import template_lines
     if isinstance(threshold, (int, float)):
         thresholds = [float(threshold)] * len(pages)
     else:
@@ -273,7 +272,6 @@ def classify_site(pages: Iterable[str | bytes], model: Model | None = None, thre
     body (template.py). ``html``: the pages are HTML (the HTML model by default)."""
     model = model or load_model(html=html)
     t = model.threshold if threshold is None else threshold
-    from .lines import decode_bytes
     pages = [classify_html(p, model, t) if html else
              classify(decode_bytes(p) if isinstance(p, bytes) else p, model, t) for p in pages]
     return mark_template(pages, t)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 __all__ = ["clean_record", "clean_records", "read_jsonl", "site_of"]
 
@@ -41,26 +41,40 @@ def read_jsonl(lines: Iterable[str | bytes]) -> Iterator[dict]:
         yield rec
 
 
-def _record_lines(rec: dict, model_path: str | None, html_model_path: str | None):
-    """(model, lines, dom) of a record, or an error message."""
+def _read_record(rec: dict, model_path: str | None, html_model_path: str | None,
+                 threshold: float | None, work: Callable) -> tuple[dict, object]:
+    """(the record's output so far, ``work(model, lines, dom, threshold)``), or (its output holding an
+    ``error``, None): one broken record must not stop a crawl-sized batch."""
     from .api import load_model
     from .lines import split_lines
     from .render import render_html
-    if isinstance(rec.get("html"), str):
-        model = load_model(html_model_path if model_path is None else model_path, html=True)
-        page = render_html(rec["html"])
-        return model, page.lines, page.dom
-    if isinstance(rec.get("text"), str):
-        return load_model(model_path), split_lines(rec["text"]), None
-    return "record has no 'text' or 'html' string"
+    out = {"id": rec.get("id")}
+    if "_error" in rec:
+        out["error"] = rec["_error"]
+        return out, None
+    try:
+        if isinstance(rec.get("html"), str):
+            model = load_model(html_model_path if model_path is None else model_path, html=True)
+            page = render_html(rec["html"])
+            lines, dom = page.lines, page.dom
+        elif isinstance(rec.get("text"), str):
+            model, lines, dom = load_model(model_path), split_lines(rec["text"]), None
+        else:
+            out["error"] = "record has no 'text' or 'html' string"
+            return out, None
+        return out, work(model, lines, dom, model.threshold if threshold is None else threshold)
+    except Exception as e:
+        out["error"] = f"{type(e).__name__}: {e}"
+        return out, None
 
 
-def _finish(out: dict, lines: list[str], kept: list[str], items: int, fallback_all: bool) -> dict:
+def _finish(out: dict, lines: list[str], kept: list[str], fallback_all: bool) -> dict:
+    """The output of a record whose ``lines`` were read and ``kept`` kept."""
     kept = [line.strip() for line in kept]
     if not kept and fallback_all:
         kept = [line.strip() for line in lines if line.strip()]
         out["fallback"] = True
-    out.update(text="\n".join(kept), lines_kept=len(kept), lines=items)
+    out.update(text="\n".join(kept), lines_kept=len(kept), lines=sum(1 for line in lines if line.strip()))
     return out
 
 
@@ -70,22 +84,10 @@ def clean_record(rec: dict, model_path: str | None = None, html_model_path: str 
     """Clean one record (see the module docstring); models are loaded once per process and cached.
     ``keep`` names the labels to keep (default: body)."""
     from .api import _keep_set, _kept
-    out = {"id": rec.get("id")}
-    if "_error" in rec:
-        out["error"] = rec["_error"]
-        return out
-    try:
-        found = _record_lines(rec, model_path, html_model_path)
-        if isinstance(found, str):
-            out["error"] = found
-            return out
-        model, lines, dom = found
-        kept = _kept(lines, model, model.threshold if threshold is None else threshold, dom, _keep_set(keep))
-        items = sum(1 for line in lines if line.strip())
-    except Exception as e:  # one broken record must not stop a crawl-sized batch
-        out["error"] = f"{type(e).__name__}: {e}"
-        return out
-    return _finish(out, lines, kept, items, fallback_all)
+    keep = _keep_set(keep)
+    out, read = _read_record(rec, model_path, html_model_path, threshold,
+                             lambda model, lines, dom, t: (lines, _kept(lines, model, t, dom, keep)))
+    return out if read is None else _finish(out, *read, fallback_all)
 
 
 def _classify_record(rec: dict, model_path: str | None = None, html_model_path: str | None = None,
@@ -94,21 +96,12 @@ def _classify_record(rec: dict, model_path: str | None = None, html_model_path: 
     """For ``by_site``: a record of a site, as (output so far, its line results, the threshold they
     were read with); a record of no site is cleaned at once: (its output, None, None)."""
     from .api import _keep_set, _results
-    if site_of(rec) is None or "_error" in rec:
+    if site_of(rec) is None:
         return clean_record(rec, model_path, html_model_path, threshold, fallback_all, keep), None, None
-    out = {"id": rec.get("id")}
-    try:
-        found = _record_lines(rec, model_path, html_model_path)
-        if isinstance(found, str):
-            out["error"] = found
-            return out, None, None
-        model, lines, dom = found
-        t = model.threshold if threshold is None else threshold
-        # the kind head only when a kind other than body is kept (it is a fifth of the time)
-        return out, _results(lines, model, t, dom, kinds=_keep_set(keep) != {"body"}), t
-    except Exception as e:  # one broken record must not stop a crawl-sized batch
-        out["error"] = f"{type(e).__name__}: {e}"
-        return out, None, None
+    kinds = _keep_set(keep) != {"body"}     # the kind head only when a kind other than body is kept
+    out, read = _read_record(rec, model_path, html_model_path, threshold,
+                             lambda model, lines, dom, t: (_results(lines, model, t, dom, kinds=kinds), t))
+    return (out, None, None) if read is None else (out, *read)
 
 
 def site_of(rec: dict) -> str | None:
@@ -137,9 +130,7 @@ def _clean_by_site(chunk: list[dict], classified: list, fallback_all: bool = Fal
     outs = []
     for (out, _, _), res in zip(classified, results):
         if res is not None:
-            kept = [r.text for r in res if r.label in keep]
-            out = _finish(out, [r.text for r in res], kept, sum(1 for r in res if r.label != "blank"),
-                          fallback_all)
+            out = _finish(out, [r.text for r in res], [r.text for r in res if r.label in keep], fallback_all)
         outs.append(out)
     return outs
 

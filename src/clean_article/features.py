@@ -677,21 +677,27 @@ def word_id(word: str) -> int:
     return i
 
 
+def line_text(line: str) -> str:
+    """A line as the same line on another page reads: lower-cased, spaces collapsed. Site-model keys,
+    label checks and template lines (template.py) compare lines by it."""
+    return " ".join(line.lower().split())
+
+
+def _line_key(line: str) -> tuple[int, bool]:
+    """A line's whole-line key and whether it has a letter (in the first _MAX_LINE characters, the
+    part the other features read). Digits are 0 in the key ("\u00a9 2024 Site" is "\u00a9 2023
+    Site"), except in a line without a letter ("$29.95", "1113"): with them as 0, every price of the
+    site would share one key, and the labels of a few pages' prices would decide all of them."""
+    head = line[:_MAX_LINE]
+    letters = any(c.isalpha() for c in head)
+    text = line_text(head)[:500]
+    return _h("L:" + (_DIGITS.sub("0", text) if letters else text)), letters
+
+
 def line_keys(lines: list[str], rows) -> np.ndarray:
-    """A hashed id of each item's whole text (lower-cased, digits as 0, spaces collapsed): a site
-    model learns its template lines ("Trending now", "\u00a9 2024 Site") by these. A line without a
-    letter ("$29.95", "1113") keeps its digits: with them as 0, every price of the site would share
-    one key, and the labels of a few pages' prices would decide all of them."""
-    keys = []
-    for r in rows:
-        text = " ".join(lines[r][:_MAX_LINE].lower().split())[:500]
-        keys.append(_h("L:" + (_DIGITS.sub("0", text) if _has_letters(lines[r]) else text)))
-    return np.array(keys, dtype=np.int32)
-
-
-def _has_letters(line: str) -> bool:
-    """Whether the part of a line that features read (its first _MAX_LINE characters) has a letter."""
-    return any(c.isalpha() for c in line[:_MAX_LINE])
+    """A hashed id of each item's whole text (_line_key): a site model learns its template lines
+    ("Trending now", "\u00a9 2024 Site") by these."""
+    return np.array([_line_key(lines[r])[0] for r in rows], dtype=np.int32)
 
 
 SITE_FEATURE_VERSION = 2   # 2: a line without a letter keys on its own digits and has no words
@@ -700,14 +706,13 @@ SITE_FEATURE_VERSION = 2   # 2: a line without a letter keys on its own digits a
 def site_items(lines: list[str], rows) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The site layer's view of each item, as CSR arrays (indptr, ids, values): the item's whole-line
     key with value 1, then its distinct word ids with value 1/sqrt(n), so the word block has unit
-    length; a line without a letter has its key only. Training (site.py) and prediction
-    (model.site_dot) both read it from here (SITE_FEATURE_VERSION)."""
-    keys = line_keys(lines, rows)
+    length; a line without a letter has its key only (its numbers are the page's, not the site's).
+    Training (site.py) and prediction (model.site_dot) both read it from here (SITE_FEATURE_VERSION)."""
     indptr, indices, values = [0], [], []
-    for k, r in enumerate(rows):
-        # a line without a letter has no words for the layer: its numbers are the page's, not the site's
-        words = sorted({word_id(t) for t in line_words(lines[r])}) if _has_letters(lines[r]) else ()
-        indices.append(int(keys[k]))
+    for r in rows:
+        key, letters = _line_key(lines[r])
+        words = sorted({word_id(t) for t in line_words(lines[r])}) if letters else ()
+        indices.append(key)
         values.append(1.0)
         if words:
             indices.extend(words)

@@ -25,7 +25,8 @@ from typing import Callable
 
 import numpy as np
 
-from .features import N_FEATURES, SITE_FEATURE_VERSION, featurize, item_rows, site_items, word_counts
+from .features import (N_FEATURES, SITE_FEATURE_VERSION, featurize, item_rows, line_text, site_items,
+                       word_counts)
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
 from .metrics import aggregate, page_scores, page_texts
@@ -78,7 +79,7 @@ def check_labels(docs: list[LabelledDoc]) -> list[str]:
     for d in docs:
         for text, lab in zip(d.lines, d.labels):
             if lab:
-                seen[" ".join(text.split()).lower()].add(lab == BODY)
+                seen[line_text(text)].add(lab == BODY)
     conflicts = [t for t, kinds in seen.items() if len(kinds) > 1]
     if conflicts:
         sample = "; ".join(repr(t[:50]) for t in conflicts[:3])
@@ -97,25 +98,16 @@ def site_features(lines: list[str], f):
     return sparse.csr_matrix((values, indices, indptr), shape=(f.n_items, N_FEATURES)), keys
 
 
-def _site_rows(docs: list[LabelledDoc], base: Model):
-    """The site layer's data for ``docs``: (site features X, base logits, targets, the ids of the
-    pages' whole-line keys), or None."""
-    from scipy import sparse
-    blocks, offsets, y, keys = [], [], [], []
-    for d in docs:
-        dom = d.dom if base.uses_dom else None
-        f = featurize(d.lines, dom)
-        if f.n_items == 0:
-            continue
-        X, item_keys = site_features(d.lines, f)
-        blocks.append(X)
-        keys.append(item_keys)
-        offsets.append(logit(base.base_item_proba(f, d.lines, dom)))
-        y.append(np.array([d.labels[r] == BODY for r in f.rows], dtype=np.int8))
-    if not blocks:
+def _site_rows(doc: LabelledDoc, base: Model):
+    """The site layer's data for one page: (site features X, base logits, targets, the ids of the
+    page's whole-line keys), or None for a page without a line."""
+    dom = doc.dom if base.uses_dom else None
+    f = featurize(doc.lines, dom)
+    if f.n_items == 0:
         return None
-    return (sparse.vstack(blocks).tocsr(), np.concatenate(offsets), np.concatenate(y),
-            np.unique(np.concatenate(keys)))
+    X, keys = site_features(doc.lines, f)
+    return (X, logit(base.base_item_proba(f, doc.lines, dom)),
+            np.array([doc.labels[r] == BODY for r in f.rows], dtype=np.int8), np.unique(keys))
 
 
 def _stack(mats):
@@ -177,7 +169,7 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
     check_labels(docs)
     if base.site_rows is not None:
         raise ValueError("the base model is itself a site model; start from a general model")
-    mats = [_site_rows([d], base) for d in docs]
+    mats = [_site_rows(d, base) for d in docs]
     usable = [i for i, m in enumerate(mats) if m is not None]
     cv: dict = {}
     if C is None:

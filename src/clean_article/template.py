@@ -28,16 +28,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from .features import line_text
+
 __all__ = ["template_lines", "NEAR_COPY", "NEAR_COPY_MAX_PAGES", "OWN_MIN_WORDS", "MIN_PAGES"]
 
 NEAR_COPY = 0.5        # share of the larger page's article lines that two near-copies have in common
 NEAR_COPY_MAX_PAGES = 50   # an article line on more distinct pages is the site's, and not counted
 OWN_MIN_WORDS = 8      # words of a kept line that can mark the span of the page's own article
 MIN_PAGES = 3          # distinct pages a template line is on (all of them, in a site of two)
-
-
-def _key(line: str) -> str:
-    return " ".join(line.lower().split())
 
 
 def _near_copy_groups(long_keys: list[set[str]]) -> list[int]:
@@ -80,7 +78,7 @@ def template_lines(pages: list[list[str]], kept: list[list[bool]]) -> list[list[
     of each page's kept lines that are the site's template (see the module docstring)."""
     if len(pages) != len(kept) or any(len(p) != len(k) for p, k in zip(pages, kept)):
         raise ValueError("pages and kept must have the same shape")
-    keys = [[_key(line) for line in lines] for lines in pages]
+    keys = [[line_text(line) for line in lines] for lines in pages]
     on_page = [Counter(k for k in ks if k) for ks in keys]
     long_keys = [{k for k, keep in zip(ks, kp) if keep and len(k.split()) >= OWN_MIN_WORDS}
                  for ks, kp in zip(keys, kept)]
