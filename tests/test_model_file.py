@@ -7,8 +7,8 @@ import zipfile
 import numpy as np
 import pytest
 
-from clean_article import Model, ModelError, clean, load_model
-from clean_article.model import FORMAT_VERSION, kind_context_width
+from clean_article import LABELS, Model, ModelError, classify, clean, load_model
+from clean_article.model import FORMAT_VERSION, KIND_CUE_VERSION, kind_context_width
 
 PAGE = "Home\nNews\nSport\n\nA long paragraph of article text that goes on about the council budget and parks.\n© 2024"
 
@@ -184,7 +184,7 @@ def test_header_values_of_the_wrong_type_are_refused(saved, tmp_path):
 def test_refuses_a_kind_second_pass_that_does_not_fit(saved, tmp_path):
     _, arrays = saved
     k = len(_header(arrays)["kind_labels"])
-    m = kind_context_width(k)
+    m = kind_context_width(k, "kind_cues" in _header(arrays))
     good = {"kind_ctx_mean": np.zeros(m), "kind_ctx_scale": np.ones(m), "kind_ctx_coef": np.zeros((m, k)),
             "kind_ctx_intercept": np.zeros(k)}
     p = tmp_path / "kctx.npz"
@@ -243,3 +243,27 @@ def test_fit_ships_a_given_threshold_and_otherwise_the_training_pages_best():
     assert chosen.threshold == chosen.info["threshold_on_training_pages"]
     fixed = fit(docs, log=quiet, threshold=0.65)
     assert fixed.threshold == 0.65 and fixed.info["threshold_on_training_pages"] == chosen.threshold
+
+
+def test_a_kind_head_without_cues_still_loads_and_one_of_unknown_cues_is_refused(saved, tmp_path):
+    """Models made before the kind cues (no ``kind_cues`` in the header, a narrower second pass) keep
+    working; a model whose kind head reads cues this version does not compute is refused."""
+    _, arrays = saved
+    k = len(_header(arrays)["kind_labels"])
+    m = kind_context_width(k, cues=False)
+    old = {name: a for name, a in arrays.items()}
+    old.update({"kind_ctx_mean": np.zeros(m), "kind_ctx_scale": np.ones(m), "kind_ctx_coef": np.zeros((m, k)),
+                "kind_ctx_intercept": np.zeros(k)})
+    h = _header(old)
+    h.pop("kind_cues", None)
+    old["header"] = np.frombuffer(json.dumps(h).encode(), dtype=np.uint8)
+    p = tmp_path / "nocues.npz"
+    _write(p, old)
+    model = Model.load(p)
+    assert not model.reads_kind_cues
+    labels = {r.label for r in classify("Home\nA headline\n" + "A sentence of the story, long enough. " * 5,
+                                        model=model)}
+    assert labels <= set(LABELS)
+    _write(p, _with_header(arrays, kind_cues=KIND_CUE_VERSION + 1))
+    with pytest.raises(ModelError, match="kind cues version"):
+        Model.load(p)

@@ -19,7 +19,7 @@ import numpy as np
 from .features import featurize
 from .labels import BODY, LABELS
 from .lines import decode_bytes, split_lines
-from .model import THREAD_DISCOUNT, Model, ModelError, item_lengths, page_parts
+from .model import THREAD_DISCOUNT, Model, ModelError, page_parts
 from .render import render_html
 from .template import template_lines
 
@@ -120,7 +120,7 @@ def _part_results(lines: list[str], offset: int, model: Model, threshold: float,
     learned = model.learned_item_proba(f, lines, dom)
     p_body = model.revise(f, lines, learned)
     if kinds:   # the kind head reads where the learned passes put the article, as it was trained to
-        kinds = model.kind_proba(f, learned, item_lengths(f, lines))
+        kinds = model.kind_proba(f, lines, learned)
     else:
         kinds = None
     out: list[LineResult] = []
@@ -159,10 +159,14 @@ def _keep_set(keep) -> frozenset:
 
 
 def _article(results: list[LineResult]) -> Article:
+    """The lines by kind. The title is the title line the model is surest of (the first of equals):
+    a page can have several (html-text writes the page's ``<title>`` as its first line, a headline can
+    be repeated), and a menu at the top of a page can look like one."""
     def of(label):
         return [r.text.strip() for r in results if r.label == label]
-    titles = of("title")
-    return Article(title=titles[0] if titles else "", meta=of("meta"), captions=of("caption"),
+    titles = [r for r in results if r.label == "title"]
+    title = max(titles, key=lambda r: r.probabilities.get("title", 0.0)).text.strip() if titles else ""
+    return Article(title=title, meta=of("meta"), captions=of("caption"),
                    body="\n".join(of(BODY)), lines=results)
 
 

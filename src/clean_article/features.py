@@ -43,7 +43,7 @@ from .lines import HTML_TAG
 
 __all__ = ["FEATURE_VERSION", "N_FEATURES", "LineFeatures", "featurize", "item_rows", "line_shapes",
            "line_keys", "line_words", "word_id", "word_counts", "thread_headings", "related_headings",
-           "copyright_lines", "markup_lines", "site_items"]
+           "copyright_lines", "markup_lines", "site_items", "kind_cues", "KIND_CUES", "N_KIND_CUES"]
 
 FEATURE_VERSION = 2
 _BITS = 20
@@ -839,4 +839,43 @@ def copyright_lines(lines: list[str], rows, words: np.ndarray | None = None) -> 
         if (("©" in s or "opyright" in s or "OPYRIGHT" in s or "(c)" in s or "(C)" in s)
                 and _COPYRIGHT_OPEN.match(s) and _COPYRIGHT_CLAIM.search(s) and not _PHOTO_CREDIT.search(s)):
             out[k] = True
+    return out
+
+
+# Words that name a kind of boilerplate, one pattern per kind. The kind head's line pass learns words
+# from a few thousand hand-labelled lines, so a caption credit or a subscription prompt worded as on no
+# labelled page goes unnoticed; these patterns carry the words a reader knows those kinds by to every
+# page (the second pass weighs them, with the line's and its neighbours' place on the page).
+KIND_CUES = (
+    ("caption", r"\b(?:photo(?:graph)?s?|image|picture|credit|getty|reuters|ap photo|afp|shutterstock|istock"
+                r"|courtesy|illustration|pictured|file)\b|©|\(c\)"),
+    ("paywall", r"subscri|paywall|premium|free articles?|sign in|log ?in|already a|member|unlimited"
+                r"|per month|/mo\b|/month|\$\d|trial|access"),
+    ("ad", r"advertis|sponsor|promot|newsletter|sign up|signup|inbox|email address|% off|\bshop\b|deal|offer"
+           r"|download (?:our|the) app|partner"),
+    ("meta", r"^\s*by\b|\bauthor|\bupdated|\bpublished|\bposted|min(?:ute)?s? read|\bwritten by|\bedited by"
+             r"|\breviewed by|\btags?:|\bfiled under|\bcategor"),
+    ("other", r"cookie|consent|privacy|©|copyright|all rights reserved|comment|reply|replies|terms"),
+    ("related", r"related|recommended|you may also|more from|read more|recent|popular|trending|most read"
+                r"|next|previous|also like|see also"),
+)
+_KIND_CUES = tuple(re.compile(p, re.I) for _, p in KIND_CUES)
+N_KIND_CUES = len(KIND_CUES) + 2
+_CUE_CHARS = 300
+
+
+def kind_cues(lines: list[str], rows) -> np.ndarray:
+    """Each item's kind cues (``rows``: its line indices), an (n, N_KIND_CUES) 0/1 array: whether its
+    first 300 characters match each KIND_CUES pattern, whether it reads as a sentence (capital first,
+    full stop last), and whether it has at most three words."""
+    rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
+    out = np.zeros((len(rows), N_KIND_CUES))
+    for k, r in enumerate(rows):
+        s = lines[r].strip()
+        head = s[:_CUE_CHARS]
+        for j, pattern in enumerate(_KIND_CUES):
+            if pattern.search(head):
+                out[k, j] = 1.0
+        out[k, -2] = s[:1].isupper() and s.endswith(".")
+        out[k, -1] = len(s.split(None, 3)) <= 3
     return out

@@ -37,15 +37,19 @@ from typing import Any
 
 import numpy as np
 
-from .features import (_MAX_LINE, FEATURE_VERSION, N_FEATURES, SITE_FEATURE_VERSION, LineFeatures, copyright_lines,
-                       featurize, markup_lines, related_headings, site_items, thread_headings, word_counts)
+from .features import (_MAX_LINE, FEATURE_VERSION, N_FEATURES, N_KIND_CUES, SITE_FEATURE_VERSION, LineFeatures,
+                       copyright_lines, featurize, kind_cues, markup_lines, related_headings, site_items,
+                       thread_headings, word_counts)
 from .labels import LABELS
 
 __all__ = ["Model", "ModelError", "FORMAT_VERSION", "context_matrix"]
 
 FORMAT_VERSION = 1
+KIND_CUE_VERSION = 1
+"""The kind cues (features.KIND_CUES) a kind head's second pass reads, stored as ``info["kind_cues"]``;
+a model without the key reads none (made before the cues)."""
 _INFO_KEYS = ("training_data_sha256", "metrics", "trained", "base", "data", "seed", "notes", "input",
-              "site", "threshold_on_training_pages")
+              "site", "threshold_on_training_pages", "kind_cues")
 _REQUIRED = ("line_coef", "line_intercept", "ctx_mean", "ctx_scale")
 
 
@@ -104,9 +108,10 @@ def _window_mean(p: np.ndarray, radius: int) -> np.ndarray:
     return (c[hi] - c[lo]) / width
 
 
-def kind_context_width(k: int) -> int:
-    """Columns of kind_context_matrix for ``k`` kinds."""
-    return 4 * k + 12
+def kind_context_width(k: int, cues: bool = False) -> int:
+    """Columns of kind_context_matrix for ``k`` kinds (with the lines' kind cues, or without them as
+    in models made before KIND_CUE_VERSION)."""
+    return 4 * k + 12 + (3 * N_KIND_CUES if cues else 0)
 
 
 def kind_line_scores(f: LineFeatures, rows: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
@@ -122,16 +127,19 @@ def kind_line_scores(f: LineFeatures, rows: np.ndarray, coef: np.ndarray, interc
     return _softmax(z)
 
 
-def kind_context_matrix(q: np.ndarray, p: np.ndarray, lengths: np.ndarray, threshold: float) -> np.ndarray:
+def kind_context_matrix(q: np.ndarray, p: np.ndarray, lengths: np.ndarray, threshold: float,
+                        cues: np.ndarray | None = None) -> np.ndarray:
     """Context features of the kind head's second pass, per line of one page: the line's first-pass
     kind probabilities ``q`` (n, k) and their means over windows of 1, 3 and 8 lines each side, its
     body probability ``p`` and its neighbours', where it lies relative to the article (before the first
     body line, after the last, how far), its position and length. A headline is the line just before the
     article, a teaser list sits after it, a menu at either end: the line's words alone cannot say so.
-    Shared by training and inference."""
+    With ``cues`` (features.kind_cues), also the line's kind cues and those of the lines just before
+    and after it (a credit under a caption, a price under "Subscribe"). Shared by training and
+    inference."""
     n, k = q.shape
     if n == 0:
-        return np.zeros((0, kind_context_width(k)), dtype=np.float64)
+        return np.zeros((0, kind_context_width(k, cues is not None)), dtype=np.float64)
     p = p.astype(np.float64)
     cols = [np.log(q + 1e-4)] + [_window_mean(q, r) for r in (1, 3, 8)]
     body = p >= threshold
@@ -149,7 +157,11 @@ def kind_context_matrix(q: np.ndarray, p: np.ndarray, lengths: np.ndarray, thres
              np.where(before, np.log1p(np.maximum(first - idx, 0)), 0.0),
              np.where(after, np.log1p(np.maximum(idx - last, 0)), 0.0),
              np.log1p(nearest), idx / max(n - 1, 1), np.log1p(lengths), (idx == 0).astype(np.float64)]
-    return np.column_stack(cols + [np.column_stack(extra)])
+    out = cols + [np.column_stack(extra)]
+    if cues is not None:
+        none = np.zeros((1, cues.shape[1]))
+        out += [cues, np.vstack([cues[1:], none]), np.vstack([none, cues[:-1]])]
+    return np.column_stack(out)
 
 
 def _best_span(gain: np.ndarray) -> tuple[int, int]:
@@ -481,7 +493,7 @@ class Model:
     kind_intercept: np.ndarray | None = None   # (len(kind_labels),)
     kind_ctx_mean: np.ndarray | None = None    # kind second pass (kind_context_matrix): standardisation
     kind_ctx_scale: np.ndarray | None = None
-    kind_ctx_coef: np.ndarray | None = None    # (4k + 12, k)
+    kind_ctx_coef: np.ndarray | None = None    # (kind_context_width, k)
     kind_ctx_intercept: np.ndarray | None = None  # (k,)
     site_rows: np.ndarray | None = None        # site models: sorted feature ids of the site layer
     site_coef: np.ndarray | None = None        # their weights
@@ -577,17 +589,23 @@ class Model:
             out[a + f.rows] = self.item_proba(f, part, part_dom)
         return out
 
-    def kind_proba(self, f: LineFeatures, p_body: np.ndarray | None = None,
-                   lengths: np.ndarray | None = None) -> np.ndarray | None:
-        """Probabilities over ``kind_labels`` for each item, or None when the model has no kind head.
-        With the items' body probabilities and lengths (in characters), a model with a second kind pass
-        also reads each line's context (kind_context_matrix)."""
+    def kind_proba(self, f: LineFeatures, lines: list[str], p_body: np.ndarray | None = None) -> np.ndarray | None:
+        """Probabilities over ``kind_labels`` for each item of ``f`` (the features of ``lines``), or None
+        when the model has no kind head. With the items' body probabilities, a model with a second kind
+        pass also reads each line's context (kind_context_matrix)."""
         q = self.kind_line_proba(f)
         if q is None or self.kind_ctx_coef is None or p_body is None or f.n_items == 0:
             return q
-        ctx = kind_context_matrix(q, p_body, lengths, self.threshold)
+        cues = kind_cues(lines, f.rows) if self.reads_kind_cues else None
+        ctx = kind_context_matrix(q, p_body, item_lengths(f, lines), self.threshold, cues)
         return _softmax((ctx - self.kind_ctx_mean) / self.kind_ctx_scale @ self.kind_ctx_coef
                         + self.kind_ctx_intercept)
+
+    @property
+    def reads_kind_cues(self) -> bool:
+        """Whether the kind head's second pass reads the lines' kind cues (features.kind_cues); models
+        made before KIND_CUE_VERSION do not."""
+        return self.info.get("kind_cues") == KIND_CUE_VERSION
 
     def kind_line_proba(self, f: LineFeatures) -> np.ndarray | None:
         """The kind head's first pass: kind probabilities from each line's own features."""
@@ -736,6 +754,10 @@ class Model:
             bad(f"threshold {self.threshold} outside [0, 1]")
         if set(self.kind_labels) - set(LABELS):
             bad("unknown kind labels")
+        if self.info.get("kind_cues") not in (None, KIND_CUE_VERSION):
+            raise ModelError(f"{path}: model's kind head reads kind cues version {self.info['kind_cues']!r}; this "
+                             f"clean-article computes version {KIND_CUE_VERSION}: retrain it from its labels "
+                             f"(clean-article train), or use the clean-article version that trained it")
         if self.kind_coef is not None:
             k = len(self.kind_labels)
             if (self.kind_rows is None or self.kind_intercept is None or self.kind_rows.ndim != 1
@@ -748,7 +770,7 @@ class Model:
         ctx_kind = [self.kind_ctx_mean, self.kind_ctx_scale, self.kind_ctx_coef, self.kind_ctx_intercept]
         if any(a is not None for a in ctx_kind):
             k = len(self.kind_labels)
-            m = kind_context_width(k)
+            m = kind_context_width(k, self.reads_kind_cues)
             if (self.kind_coef is None or any(a is None for a in ctx_kind)
                     or self.kind_ctx_mean.shape != (m,) or self.kind_ctx_scale.shape != (m,)
                     or self.kind_ctx_coef.shape != (m, k) or self.kind_ctx_intercept.shape != (k,)):
