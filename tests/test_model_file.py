@@ -251,7 +251,7 @@ def test_a_kind_head_without_cues_still_loads_and_one_of_unknown_cues_is_refused
     _, arrays = saved
     k = len(_header(arrays)["kind_labels"])
     m = kind_context_width(k, cues=False)
-    old = {name: a for name, a in arrays.items()}
+    old = dict(arrays)
     old.update({"kind_ctx_mean": np.zeros(m), "kind_ctx_scale": np.ones(m), "kind_ctx_coef": np.zeros((m, k)),
                 "kind_ctx_intercept": np.zeros(k)})
     h = _header(old)
