@@ -3,6 +3,7 @@
     python -m bench.kinds                   # text model, 5 folds
     python -m bench.kinds --input html      # HTML model (hand-labelled pages rendered by lxml)
     python -m bench.kinds --limit 600       # quicker: 600 auto-labelled pages instead of all
+    python -m bench.kinds --dump oof.jsonl  # also write each held-out page's line probabilities
 
 The hand-labelled pages (documents without ``kinds=no``: the seeds and data/hand.labels) are split into
 folds by site. For each fold a whole model is trained (train.py's training, clean_article.training.fit)
@@ -18,13 +19,16 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import time
 from pathlib import Path
 
 import numpy as np
 
 from clean_article.api import _results
+from clean_article.features import featurize
 from clean_article.labels import BODY, LABELS
+from clean_article.model import page_parts
 from clean_article.training import TEXT_THRESHOLD, fit, names_kinds, split_docs, training_docs, weigh_hand_labels
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -63,12 +67,27 @@ def report(gold: list[str], pred: list[str], out=print) -> dict:
     return {"per_label": per, "macro_f1": macro, "confusion": cm.tolist()}
 
 
+def _learned(doc, model) -> list:
+    """Each line's body probability before the revision rules (None for a blank line), page part by
+    page part as clean_article.api labels it."""
+    out: list = [None] * len(doc.lines)
+    dom = doc.dom if model.uses_dom else None
+    for a, b in page_parts(doc.lines):
+        f = featurize(doc.lines[a:b], dom[a:b] if dom is not None else None)
+        p = model.learned_item_proba(f, doc.lines[a:b], dom[a:b] if dom is not None else None)
+        for r, v in zip(f.rows, p):
+            out[a + int(r)] = round(float(v), 5)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--input", choices=("text", "html"), default="text")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit", type=int, default=0, help="auto-labelled training pages per fold (0: all)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--dump", type=Path, help="write one JSON line per held-out page: its id, fold and each "
+                    "line's label, body probability before and after the revision rules, and kind")
     args = ap.parse_args()
     quiet = lambda s: None  # noqa: E731
     docs, _ = training_docs(DATA, args.input, log=print)
@@ -83,6 +102,7 @@ def main() -> None:
     print(f"{len(hand)} hand-labelled pages from {len(sites)} sites, {args.folds} folds by site; "
           f"{len(auto)} auto-labelled pages")
     gold_all, pred_all, conv_of = [], [], []
+    dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     t0 = time.time()
     for fold in range(args.folds):
         held = [d for d in hand if fold_of[site_of(d)] == fold]
@@ -98,6 +118,11 @@ def main() -> None:
                     use_dom=args.input == "html", threshold=None if args.input == "html" else TEXT_THRESHOLD)
         for d in held:
             res = _results(d.lines, model, model.threshold, d.dom if model.uses_dom else None)
+            if args.dump:
+                dump.write(json.dumps({"doc_id": d.doc_id, "site": site_of(d), "fold": fold,
+                                       "learned": _learned(d, model), "threshold": model.threshold,
+                                       "body": [round(r.body_probability, 5) for r in res],
+                                       "label": [r.label for r in res]}) + "\n")
             for lab, r in zip(d.labels, res):
                 if lab:
                     gold_all.append(lab)
@@ -105,6 +130,8 @@ def main() -> None:
                     conv_of.append(d.meta.get("converter", "?"))
         print(f"fold {fold + 1}/{args.folds}: {len(held)} held-out pages, trained on {len(train_hand)} hand + "
               f"{len(train_auto)} auto pages ({time.time() - t0:.0f}s)", flush=True)
+    if dump:
+        dump.close()
     print()
     report(gold_all, pred_all)
     by_conv = collections.defaultdict(list)

@@ -10,7 +10,10 @@ the Article Extraction Benchmark metric (clean_article.metrics) and timed in the
 ratios are comparable: clean-article's docs/s count `clean` on the text (rendering excluded, as a user
 of text mode already has the text); `clean_html` and the peers count their whole extraction from HTML,
 the parse included. Each system reads the first WARM_PAGES pages once untimed before its timed pass
-(lazy imports and tables). For clean-article the output also says where its errors sit (before the article,
+(lazy imports and tables). A converter can give no text for a page (its parser drops a broken
+document): the output counts such pages per converter, and where there are any, adds a "rendered"
+row over the pages every converter rendered, so the renderings compare on the same pages. For
+clean-article the output also says where its errors sit (before the article,
 inside it, after it, article dropped), so the next step is visible. With ``--jobs N`` the batch path
 (`clean-article --jsonl --jobs N`: clean_records over joblib processes) is timed too, on the same pages.
 """
@@ -110,9 +113,19 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
     rows = []
     for set_name in sets:
         pages = list(itertools.islice(SETS[set_name](), limit))
+        rendered = {conv: [render(p.html, conv) for p in pages] for conv in converters}
         groups = {"all": pages}
         if set_name == "wcxb-heldout":
             groups["article"] = [p for p in pages if p.kind == "article"]
+        empty = {conv: sum(not t.strip() for t in texts) for conv, texts in rendered.items()}
+        if any(empty.values()):
+            # a converter that gives no text for a page (it crashed, or its parser dropped the whole
+            # document) leaves text mode nothing to clean: counted in "all", and left out of a paired
+            # comparison of the renderings on the pages every converter rendered
+            print(f"{set_name:<26}pages a converter gave no text for: "
+                  + ", ".join(f"{conv} {n}" for conv, n in empty.items()), flush=True)
+            groups["rendered"] = [p for i, p in enumerate(pages)
+                                  if all(texts[i].strip() for texts in rendered.values())]
         systems = {}
         details = {}
         # every system first reads a few pages untimed: lazy imports and tables are built once per
@@ -127,7 +140,7 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
             systems["clean-article html"] = (["\n".join(t for t, k in zip(*d) if k) for d in kept], secs)
             details["clean-article html"] = kept
         for conv in converters:
-            texts = [render(p.html, conv) for p in pages]
+            texts = rendered[conv]
             for t in texts[:WARM_PAGES]:
                 _kept_text(t, model)
             t0 = time.perf_counter()
@@ -140,7 +153,7 @@ def run(sets, converters, peers, limit, model_path=None, html_model_path=None, h
                 records = [{"id": i, "html": p.html} for i, p in enumerate(pages)]
                 systems[f"clean-article html --jobs {jobs}"] = _batch(records, jobs, None, html_model_path)
             if converters:
-                records = [{"id": i, "text": render(p.html, converters[0])} for i, p in enumerate(pages)]
+                records = [{"id": i, "text": t} for i, t in enumerate(rendered[converters[0]])]
                 systems[f"clean-article ({converters[0]}) --jobs {jobs}"] = _batch(records, jobs, model_path, None)
         for name in peers:
             fn = PEERS[name]

@@ -183,3 +183,34 @@ def test_kind_context_matrix_reads_the_cues_of_the_line_and_its_neighbours():
     assert np.array_equal(own, cues)
     assert np.array_equal(after[:2], cues[1:]) and not after[2].any()
     assert np.array_equal(before[1:], cues[:2]) and not before[0].any()
+
+
+def test_kind_cues_ignore_case_and_read_only_the_head_of_a_line():
+    lines = ["PHOTO: REUTERS", "SUBSCRIBE NOW", "x " * 200 + "advertisement"]
+    cues = kind_cues(lines, [0, 1, 2])
+    names = [name for name, _ in KIND_CUES]
+    assert cues[0, names.index("caption")] == 1 and cues[1, names.index("paywall")] == 1
+    assert not cues[2, :len(names)].any()          # the cue word lies past the first 300 characters
+
+
+def test_kind_first_pass_is_the_sparse_product_of_features_and_weights():
+    # the gather-and-sum product (LineFeatures.dot_table) against a dense product of the CSR matrix
+    from clean_article.features import LineFeatures, featurize
+    from clean_article.model import _softmax, kind_line_scores
+    lines = ["Photo: Getty Images", "", "The council met on Tuesday.", "Advertisement", "Share this"]
+    f = featurize(lines)
+    rng = np.random.default_rng(0)
+    ids = np.unique(f.indices)
+    rows = np.sort(rng.choice(ids, size=len(ids) // 2, replace=False))
+    coef = rng.normal(size=(len(rows), 3)).astype(np.float32)
+    intercept = np.array([0.1, -0.2, 0.3])
+    dense = np.zeros((f.n_items, 3))
+    for i in range(f.n_items):
+        for j in range(f.indptr[i], f.indptr[i + 1]):
+            hit = np.searchsorted(rows, f.indices[j])
+            if hit < len(rows) and rows[hit] == f.indices[j]:
+                dense[i] += coef[hit] * f.values[j]
+    expected = _softmax(dense + intercept)
+    assert np.allclose(kind_line_scores(featurize(lines), rows, coef, intercept), expected, atol=1e-6)
+    csr = LineFeatures.from_csr(f.indptr, f.indices, f.values, f.rows, f.n_lines)
+    assert np.allclose(kind_line_scores(csr, rows, coef, intercept), expected, atol=1e-6)

@@ -114,17 +114,23 @@ def kind_context_width(k: int, cues: bool = False) -> int:
     return 4 * k + 12 + (3 * N_KIND_CUES if cues else 0)
 
 
-def kind_line_scores(f: LineFeatures, rows: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+def kind_table_index(rows: np.ndarray) -> np.ndarray:
+    """For each feature id, 1 + its row in a kind head's weight table (sorted ids ``rows``), or 0."""
+    index = np.zeros(N_FEATURES, dtype=np.int32)
+    index[rows] = np.arange(1, len(rows) + 1, dtype=np.int32)
+    return index
+
+
+def kind_line_scores(f: LineFeatures, rows: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
+                     index: np.ndarray | None = None) -> np.ndarray:
     """The kind head's first pass: softmax of each item's features times a sparse weight table
-    (``rows``: sorted feature ids, ``coef``: their weights per kind)."""
-    z = np.tile(intercept, (f.n_items, 1))
-    if len(rows) and f.n_items:
-        pos, hit = _lookup(rows, f.indices)
-        contrib = np.zeros((len(f.indices), len(intercept)))
-        contrib[hit] = coef[pos[hit]] * f.values[hit, None]
-        item = np.repeat(np.arange(f.n_items), np.diff(f.indptr))
-        np.add.at(z, item, contrib)
-    return _softmax(z)
+    (``rows``: sorted feature ids, ``coef``: their weights per kind; ``index``: kind_table_index(rows),
+    when the caller keeps it)."""
+    if not f.n_items:
+        return np.zeros((0, len(intercept)))
+    if index is None:
+        index = kind_table_index(rows)
+    return _softmax(f.dot_table(index, coef) + intercept)
 
 
 def kind_context_matrix(q: np.ndarray, p: np.ndarray, lengths: np.ndarray, threshold: float,
@@ -611,7 +617,12 @@ class Model:
         """The kind head's first pass: kind probabilities from each line's own features."""
         if self.kind_coef is None or not self.kind_labels:
             return None
-        return kind_line_scores(f, self.kind_rows, self.kind_coef, self.kind_intercept)
+        return kind_line_scores(f, self.kind_rows, self.kind_coef, self.kind_intercept, self._kind_index)
+
+    @cached_property
+    def _kind_index(self) -> np.ndarray:
+        # built on the first page the kind head reads (4 MB), not when the model loads
+        return kind_table_index(self.kind_rows)
 
     # ---------------------------------------------------------------- files
     def save(self, path: str | Path) -> None:
