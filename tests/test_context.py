@@ -49,3 +49,17 @@ def test_lines_that_share_a_container_share_its_mean():
                                                    "path=1.5.6", "path=1.5.7"], range(4)))
     assert np.allclose(big, near)
     assert np.isclose(apart[0, 2], 0.85) and np.isclose(apart[1, 2], 0.15)   # 0.9 with 0.8, 0.1 with 0.2
+
+
+def test_the_context_pass_gives_the_same_probabilities_in_row_blocks():
+    # by_row_blocks keeps each product small (BLAS_ROWS rows); the network is row-wise, so a long
+    # page scored in blocks gets what one product over all its rows gives
+    import numpy as np
+    from clean_article import load_model
+    from clean_article.model import BLAS_ROWS, _sigmoid
+    model = load_model()
+    rng = np.random.default_rng(0)
+    ctx = rng.normal(size=(5 * BLAS_ROWS + 7, model.context_width)) * model.ctx_scale + model.ctx_mean
+    h = ((ctx - model.ctx_mean) / model.ctx_scale).astype(np.float32)
+    whole = _sigmoid(model._network(h)[:, 0].astype(np.float64))
+    assert np.allclose(model._context_pass_matrix(ctx), whole, atol=1e-6)

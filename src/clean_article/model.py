@@ -97,6 +97,20 @@ def logit(p: np.ndarray) -> np.ndarray:
     return np.log((p + eps) / (1 - p + eps))
 
 
+BLAS_ROWS = 64
+"""Rows per matrix product in the context pass and the kind head's second pass. OpenBLAS (numpy's
+BLAS) runs a product of this size on the calling thread. A larger product it splits over its
+threads, and on a busy machine (other processes, ``--jobs``) those threads wait for cores. Then a
+300-line page's context pass took 32 ms instead of 0.5 ms (idle, the two cost the same)."""
+
+
+def by_row_blocks(fn, x: np.ndarray, rows: int = BLAS_ROWS) -> np.ndarray:
+    """``fn`` (a row-wise computation) over blocks of ``rows`` rows of ``x``, stacked."""
+    if len(x) <= rows:
+        return fn(x)
+    return np.concatenate([fn(x[s:s + rows]) for s in range(0, len(x), rows)])
+
+
 def _window_mean(p: np.ndarray, radius: int) -> np.ndarray:
     """Means over windows of ``radius`` rows each side, of a (n,) or (n, k) array (edges: shorter)."""
     n = len(p)
@@ -542,12 +556,15 @@ class Model:
         # float32: several times faster than float64 on these small products, and the body
         # probabilities differ by about 1e-6
         h = ((ctx - self.ctx_mean) / self.ctx_scale).astype(np.float32)
+        return _sigmoid(by_row_blocks(self._network, h)[:, 0].astype(np.float64))
+
+    def _network(self, h: np.ndarray) -> np.ndarray:
         layers = self._ctx_layers32
         for i, (w, b) in enumerate(layers):
             h = h @ w + b
             if i < len(layers) - 1:
                 h = np.maximum(h, 0.0)
-        return _sigmoid(h[:, 0].astype(np.float64))
+        return h
 
     def base_item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of each item before any site layer: the shipped model's view."""
@@ -604,7 +621,7 @@ class Model:
             return q
         cues = kind_cues(lines, f.rows) if self.reads_kind_cues else None
         ctx = kind_context_matrix(q, p_body, item_lengths(f, lines), self.threshold, cues)
-        return _softmax((ctx - self.kind_ctx_mean) / self.kind_ctx_scale @ self.kind_ctx_coef
+        return _softmax(by_row_blocks(lambda x: x @ self.kind_ctx_coef, (ctx - self.kind_ctx_mean) / self.kind_ctx_scale)
                         + self.kind_ctx_intercept)
 
     @property
