@@ -86,8 +86,9 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit", type=int, default=0, help="auto-labelled training pages per fold (0: all)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--dump", type=Path, help="write one JSON line per held-out page: its id, fold and each "
-                    "line's label, body probability before and after the revision rules, and kind")
+    ap.add_argument("--dump", type=Path, help="write one JSON line per held-out page: its id, site, fold "
+                    "(0-based) and threshold, and each line's hand label, body probability before and after "
+                    "the revision rules, and predicted label")
     args = ap.parse_args()
     quiet = lambda s: None  # noqa: E731
     docs, _ = training_docs(DATA, args.input, log=print)
@@ -122,6 +123,7 @@ def main() -> None:
                 dump.write(json.dumps({"doc_id": d.doc_id, "site": site_of(d), "fold": fold,
                                        "learned": _learned(d, model), "threshold": model.threshold,
                                        "body": [round(r.body_probability, 5) for r in res],
+                                       "gold": d.labels,
                                        "label": [r.label for r in res]}) + "\n")
             for lab, r in zip(d.labels, res):
                 if lab:

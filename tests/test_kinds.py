@@ -214,3 +214,20 @@ def test_kind_first_pass_is_the_sparse_product_of_features_and_weights():
     assert np.allclose(kind_line_scores(featurize(lines), rows, coef, intercept), expected, atol=1e-6)
     csr = LineFeatures.from_csr(f.indptr, f.indices, f.values, f.rows, f.n_lines)
     assert np.allclose(kind_line_scores(csr, rows, coef, intercept), expected, atol=1e-6)
+
+
+def test_the_kind_heads_index_follows_its_weight_table():
+    # the id->row index is built on first use and rebuilt when the head's table is replaced
+    from clean_article import load_model
+    from clean_article.features import featurize
+    model = load_model()
+    f = featurize(["Photo: Getty Images", "Advertisement", "The council met on Tuesday."])
+    before = model.kind_line_proba(f)
+    rows, coef = model.kind_rows, model.kind_coef
+    try:
+        model.kind_rows, model.kind_coef = rows[:0], coef[:0]     # no feature weights: the intercept
+        q = model.kind_line_proba(f)
+        assert np.allclose(q, q[0]) and not np.allclose(q, before)
+    finally:
+        model.kind_rows, model.kind_coef = rows, coef
+    assert np.allclose(model.kind_line_proba(f), before)

@@ -98,10 +98,11 @@ def logit(p: np.ndarray) -> np.ndarray:
 
 
 BLAS_ROWS = 64
-"""Rows per matrix product in the context pass and the kind head's second pass. OpenBLAS (numpy's
-BLAS) runs a product of this size on the calling thread. A larger product it splits over its
-threads, and on a busy machine (other processes, ``--jobs``) those threads wait for cores. Then a
-300-line page's context pass took 32 ms instead of 0.5 ms (idle, the two cost the same)."""
+"""Rows per matrix product in the context pass. OpenBLAS (numpy's BLAS) runs a product of this size
+on the calling thread. A larger product it splits over its threads, and on a busy machine (other
+processes, ``--jobs``) those threads wait for cores. Then a 300-line page's context pass took 32 ms
+instead of 0.5 ms (idle, the two cost the same). The kind head's second pass, a narrower product,
+stays on one thread anyway; it goes in the same blocks so that no product of a long page is split."""
 
 
 def by_row_blocks(fn, x: np.ndarray, rows: int = BLAS_ROWS) -> np.ndarray:
@@ -636,10 +637,15 @@ class Model:
             return None
         return kind_line_scores(f, self.kind_rows, self.kind_coef, self.kind_intercept, self._kind_index)
 
-    @cached_property
+    @property
     def _kind_index(self) -> np.ndarray:
-        # built on the first page the kind head reads (4 MB), not when the model loads
-        return kind_table_index(self.kind_rows)
+        # built on the first page the kind head reads (4 MB), not when the model loads; rebuilt if
+        # kind_rows is replaced (a model whose head is refitted in place)
+        cache = self.__dict__.get("_kind_index_cache")
+        if cache is None or cache[0] is not self.kind_rows:
+            cache = (self.kind_rows, kind_table_index(self.kind_rows))
+            self.__dict__["_kind_index_cache"] = cache
+        return cache[1]
 
     # ---------------------------------------------------------------- files
     def save(self, path: str | Path) -> None:
