@@ -416,33 +416,25 @@ class LineFeatures:
         return (sums * scale).sum(axis=0, dtype=np.float64)
 
     def dot_table(self, index: np.ndarray, table: np.ndarray) -> np.ndarray:
-        """Each item's product with a sparse weight table: ``index`` maps a feature id to 1 + its row
-        of ``table`` (0: no weights), ``table`` is (rows, k). Returns (n_items, k) float64. A gather
-        and runs of sums: the kind head's first pass, without building the CSR matrix."""
-        k = table.shape[1]
-        padded = np.vstack([np.zeros((1, k), dtype=table.dtype), table])
+        """Each item's product with a sparse weight table: ``index`` maps a feature id to its row of
+        ``table`` (k columns), where row 0 holds zeros for the ids without weights. Returns (n_items, k)
+        float64. A gather and runs of sums: the kind head's first pass, without building the CSR matrix."""
         if self._csr is not None:
             indptr, indices, values = self._csr
-            return _run_sums_2d(padded[index[indices]] * values[:, None], np.diff(indptr))
+            return _run_sums(table[index[indices]] * values[:, None], np.diff(indptr))
         ids, counts, scale = self.parts
-        sums = _run_sums_2d(padded[index[ids]], counts.ravel()).reshape(counts.shape + (k,))
+        sums = _run_sums(table[index[ids]], counts.ravel()).reshape(counts.shape + table.shape[1:])
         return (sums * scale[..., None]).sum(axis=0)
 
 
-def _run_sums_2d(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Sums of consecutive runs of the rows of ``x`` of the given lengths (0 for an empty run), float64."""
-    c = np.zeros((len(x) + 1, x.shape[1]))
-    np.cumsum(x, axis=0, dtype=np.float64, out=c[1:])
-    ends = np.cumsum(counts)
-    return c[ends] - c[ends - counts]
-
-
 def _run_sums(x: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Sums of consecutive runs of ``x`` of the given lengths (0 for an empty run)."""
+    """Sums of consecutive runs of ``x`` (of its rows, for a 2-D ``x``) of the given lengths (0 for an
+    empty run)."""
     if len(x) == 0:
-        return np.zeros(len(counts), dtype=x.dtype)
-    sums = np.add.reduceat(np.append(x, x.dtype.type(0)), np.cumsum(counts) - counts)
-    return np.where(counts > 0, sums, 0)
+        return np.zeros((len(counts),) + x.shape[1:], dtype=x.dtype)
+    sums = np.add.reduceat(np.concatenate([x, np.zeros((1,) + x.shape[1:], x.dtype)]),
+                           np.cumsum(counts) - counts, axis=0)
+    return np.where((counts > 0).reshape((-1,) + (1,) * (x.ndim - 1)), sums, 0)
 
 
 _POWERS: tuple[np.ndarray, np.ndarray] | None = None

@@ -101,8 +101,8 @@ BLAS_ROWS = 64
 """Rows per matrix product in the context pass. OpenBLAS (numpy's BLAS) runs a product of this size
 on the calling thread. A larger product it splits over its threads, and on a busy machine (other
 processes, ``--jobs``) those threads wait for cores. Then a 300-line page's context pass took 32 ms
-instead of 0.5 ms (idle, the two cost the same). The kind head's second pass, a narrower product,
-stays on one thread anyway; it goes in the same blocks so that no product of a long page is split."""
+instead of 0.5 ms (idle, the two cost the same). The kind head's second pass, a product of 8
+columns, stays on one thread at 1,000 rows and is not split."""
 
 
 def by_row_blocks(fn, x: np.ndarray, rows: int = BLAS_ROWS) -> np.ndarray:
@@ -129,23 +129,25 @@ def kind_context_width(k: int, cues: bool = False) -> int:
     return 4 * k + 12 + (3 * N_KIND_CUES if cues else 0)
 
 
-def kind_table_index(rows: np.ndarray) -> np.ndarray:
-    """For each feature id, 1 + its row in a kind head's weight table (sorted ids ``rows``), or 0."""
+def kind_table(rows: np.ndarray, coef: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A kind head's weights (sorted feature ids ``rows``, their weights ``coef`` per kind) laid out for
+    LineFeatures.dot_table: for each feature id its row in the table (0: no weights), and the table
+    of float64 weights under a row of zeros. 4 MB of index; built once per head, not per page."""
     index = np.zeros(N_FEATURES, dtype=np.int32)
     index[rows] = np.arange(1, len(rows) + 1, dtype=np.int32)
-    return index
+    table = np.vstack([np.zeros((1, coef.shape[1])), coef.astype(np.float64)])
+    return index, table
 
 
 def kind_line_scores(f: LineFeatures, rows: np.ndarray, coef: np.ndarray, intercept: np.ndarray,
-                     index: np.ndarray | None = None) -> np.ndarray:
+                     table: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """The kind head's first pass: softmax of each item's features times a sparse weight table
-    (``rows``: sorted feature ids, ``coef``: their weights per kind; ``index``: kind_table_index(rows),
+    (``rows``: sorted feature ids, ``coef``: their weights per kind; ``table``: kind_table(rows, coef),
     when the caller keeps it)."""
     if not f.n_items:
         return np.zeros((0, len(intercept)))
-    if index is None:
-        index = kind_table_index(rows)
-    return _softmax(f.dot_table(index, coef) + intercept)
+    index, weights = table if table is not None else kind_table(rows, coef)
+    return _softmax(f.dot_table(index, weights) + intercept)
 
 
 def kind_context_matrix(q: np.ndarray, p: np.ndarray, lengths: np.ndarray, threshold: float,
@@ -622,7 +624,7 @@ class Model:
             return q
         cues = kind_cues(lines, f.rows) if self.reads_kind_cues else None
         ctx = kind_context_matrix(q, p_body, item_lengths(f, lines), self.threshold, cues)
-        return _softmax(by_row_blocks(lambda x: x @ self.kind_ctx_coef, (ctx - self.kind_ctx_mean) / self.kind_ctx_scale)
+        return _softmax((ctx - self.kind_ctx_mean) / self.kind_ctx_scale @ self.kind_ctx_coef
                         + self.kind_ctx_intercept)
 
     @property
@@ -635,17 +637,17 @@ class Model:
         """The kind head's first pass: kind probabilities from each line's own features."""
         if self.kind_coef is None or not self.kind_labels:
             return None
-        return kind_line_scores(f, self.kind_rows, self.kind_coef, self.kind_intercept, self._kind_index)
+        return kind_line_scores(f, self.kind_rows, self.kind_coef, self.kind_intercept, self._kind_table)
 
     @property
-    def _kind_index(self) -> np.ndarray:
-        # built on the first page the kind head reads (4 MB), not when the model loads; rebuilt if
-        # kind_rows is replaced (a model whose head is refitted in place)
-        cache = self.__dict__.get("_kind_index_cache")
-        if cache is None or cache[0] is not self.kind_rows:
-            cache = (self.kind_rows, kind_table_index(self.kind_rows))
-            self.__dict__["_kind_index_cache"] = cache
-        return cache[1]
+    def _kind_table(self) -> tuple[np.ndarray, np.ndarray]:
+        # built on the first page the kind head reads, not when the model loads; rebuilt if the head's
+        # arrays are replaced (a head refitted in place)
+        cache = self.__dict__.get("_kind_table_cache")
+        if cache is None or cache[0] is not self.kind_rows or cache[1] is not self.kind_coef:
+            cache = (self.kind_rows, self.kind_coef, kind_table(self.kind_rows, self.kind_coef))
+            self.__dict__["_kind_table_cache"] = cache
+        return cache[2]
 
     # ---------------------------------------------------------------- files
     def save(self, path: str | Path) -> None:

@@ -31,7 +31,7 @@ from .features import N_FEATURES, LineFeatures, featurize, item_rows, kind_cues
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY, LABELS
 from .metrics import aggregate, page_scores, page_texts
-from .model import KIND_CUE_VERSION, Model, item_paths, kind_context_matrix, kind_line_scores, kind_table_index
+from .model import KIND_CUE_VERSION, Model, item_paths, kind_context_matrix, kind_line_scores, kind_table
 
 __all__ = ["fit", "TEXT_THRESHOLD", "weigh_hand_labels", "names_kinds", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "training_docs",
            "train_from_dir"]
@@ -194,11 +194,11 @@ def _fit_kinds(model: Model, corpus: "_Corpus", p_body: np.ndarray, seed: int, l
             head = (model.kind_labels, model.kind_rows, model.kind_coef, model.kind_intercept)
         else:
             head = _kind_line_head(corpus.X[train_items], y[train_items])
-        index = kind_table_index(head[1])
+        table = kind_table(head[1], head[2])
         for i in hand_docs:
             if fold_of[corpus.sites[i]] == fold:
                 s = slice(corpus.bounds[i], corpus.bounds[i + 1])
-                q_oof[i] = kind_line_scores(_rows_as_features(corpus.X[s]), *head[1:], index)
+                q_oof[i] = kind_line_scores(_rows_as_features(corpus.X[s]), *head[1:], table)
     ctx, target = [], []
     for i in hand_docs:
         s = slice(corpus.bounds[i], corpus.bounds[i + 1])
