@@ -1,12 +1,14 @@
 """Pick wcxb-dev training pages for hand labelling and write them as pre-filled batches.
 
-    python -m tools.make_hand_batches OUT_DIR [--articles 42] [--batches 6] [--seed 11]
+    python -m tools.make_hand_batches OUT_DIR [--articles 42] [--batches 6] [--seed 11] [--focus related-ad]
 
 Candidates: training-split pages (no held-out domain) of sites that data/hand.labels does not hold yet,
 25-230 non-blank lines. Each is scored by how likely it holds the kinds the kind head knows worst
 (second round of data/README.md): paywall markup in its HTML ("paywall", "piano", "regwall",
 "subscribe to continue"...), subscription lines, figcaptions and photo-credit lines, "Advertisement" /
-"Sponsored" / newsletter lines. The best-scoring pages are taken, one per site: ``--articles`` articles
+"Sponsored" / newsletter lines; with ``--focus related-ad`` (third round) instead by teaser-list markup
+and headings ("related", "recommended", "you may also like", "most read", Taboola/Outbrain widgets) and
+ad slots, "Advertisement", sponsored and newsletter lines. The best-scoring pages are taken, one per site: ``--articles`` articles
 and one page of each other type. Each is written in one converter's rendering (lxml, html-text,
 inscriptis in turn), line for line from data/wcxb/<converter>.labels.gz, pre-filled: lines the aligner
 marked body are ``body``, every other line the shipped model's most likely kind, with ``?`` where its
@@ -42,6 +44,12 @@ _PAYWALL = re.compile(r"subscri|premium|free articles|sign in to|log in to (read
                       r"|unlimited access|per month|/month", re.I)
 _CAPTION = re.compile(r"photo|image|picture|credit|getty|reuters|\bap\b|shutterstock|courtesy|illustration", re.I)
 _AD = re.compile(r"advertis|sponsored|promoted|newsletter|sign up", re.I)
+_RELATED_HTML = re.compile(r"related|recommend|more-stories|more-news|most-read|most-popular|trending|taboola"
+                           r"|outbrain|read-next|readnext|you-may-like|also-like", re.I)
+_RELATED = re.compile(r"^(related|recommended|you (may|might) also|more (from|stories|news|in|on)|most (read|popular"
+                      r"|viewed)|trending|read (next|more|also)|also read|see also|recent (posts|articles|stories)"
+                      r"|latest (news|stories|posts)|top stories|popular|don't miss|up next|further reading)", re.I)
+_AD_HTML = re.compile(r"adsbygoogle|googletag|ad-slot|adslot|ad-container|ad-unit|dfp-|advertisement|sponsored", re.I)
 
 
 def score(lines: list[str], html: str) -> int:
@@ -54,13 +62,25 @@ def score(lines: list[str], html: str) -> int:
     return 3 * min(paywall_html, 3) + 2 * min(paywall, 4) + min(captions, 6) + min(ads, 4)
 
 
+def score_related_ad(lines: list[str], html: str) -> int:
+    """How likely a page holds teaser lists and ads (each count capped)."""
+    related_html = len(_RELATED_HTML.findall(html))
+    related = sum(1 for line in lines if len(line) < 80 and _RELATED.search(line.strip()))
+    ad_html = len(_AD_HTML.findall(html))
+    ads = sum(1 for line in lines if len(line) < 120 and _AD.search(line))
+    return 2 * min(related, 4) + min(related_html, 6) + 2 * min(ads, 4) + min(ad_html, 6)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--articles", type=int, default=42)
     ap.add_argument("--batches", type=int, default=6)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--focus", choices=("paywall-caption-ad", "related-ad"), default="paywall-caption-ad",
+                    help="which kinds the picked pages should hold most of")
     args = ap.parse_args()
+    page_score = score_related_ad if args.focus == "related-ad" else score
     done = {d.meta["site"] for d in read_labelled(DATA / "hand.labels")}
     auto = {c: {d.meta["source"]: d for d in read_labelled(DATA / "wcxb" / f"{c}.labels.gz")} for c in CONVERTERS}
     candidates = []
@@ -69,7 +89,7 @@ def main() -> None:
         if d.meta.get("split") != "train" or d.meta["site"] in done or not 25 <= n <= 230:
             continue
         with gzip.open(HTML / f"{source.split('/')[1]}.html.gz", "rt", errors="replace") as fh:
-            candidates.append((score([line for line in d.lines if line.strip()], fh.read()), source, d.meta))
+            candidates.append((page_score([line for line in d.lines if line.strip()], fh.read()), source, d.meta))
     rng = random.Random(args.seed)
     rng.shuffle(candidates)
     candidates.sort(key=lambda c: -c[0])          # best first; ties in random order

@@ -1,0 +1,23 @@
+"""How tools/make_hand_batches.py scores candidate pages for the next round of hand labels."""
+
+from tools.make_hand_batches import score, score_related_ad
+
+PLAIN = ["The council met on Tuesday.", "It agreed the budget after a long debate."]
+TEASERS = PLAIN + ["Related Stories", "You may also like", "Most Read", "Advertisement",
+                   "Sign up for our newsletter"]
+TEASER_HTML = '<div class="related-posts"></div><div id="taboola-below"></div><ins class="adsbygoogle"></ins>'
+
+
+def test_related_ad_focus_ranks_teaser_lists_and_ads_first():
+    assert score_related_ad(PLAIN, "<p></p>") == 0
+    assert score_related_ad(TEASERS, TEASER_HTML) > score_related_ad(TEASERS, "") > score_related_ad(PLAIN, "")
+    # a long line that opens like a heading is prose, not a teaser heading
+    assert score_related_ad(["Related research shows that the bridge was unsafe for years, and that the "
+                             "council knew it."], "") == 0
+    # counts are capped: a page of a thousand ad slots is not a thousand times better
+    assert score_related_ad(TEASERS, TEASER_HTML * 1000) == score_related_ad(TEASERS, TEASER_HTML * 6)
+
+
+def test_the_second_rounds_score_still_looks_for_paywalls_and_captions():
+    paywall = PLAIN + ["Subscribe to continue reading", "Photo: Getty Images"]
+    assert score(paywall, '<div class="paywall"></div><figcaption>x</figcaption>') > score(PLAIN, "")
