@@ -118,7 +118,7 @@ def _part_results(lines: list[str], offset: int, model: Model, threshold: float,
                   dom: list[str] | None, kinds: bool) -> list[LineResult]:
     f = featurize(lines, dom)
     learned = model.learned_item_proba(f, lines, dom)
-    p_body = model.revise(f, lines, learned)
+    p_body = model.revise(f, lines, learned, dom)
     if kinds:   # the kind head reads where the learned passes put the article, as it was trained to
         kinds = model.kind_proba(f, lines, learned)
     else:

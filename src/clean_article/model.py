@@ -15,8 +15,9 @@ Prediction runs in four steps, the shape of jusText's pipeline with learned part
    of body, a comment-section heading or a copyright notice ends the article (``thread_start``,
    ``copyright_end``), and a related-content heading takes out its run of teasers
    (``related_runs``); anywhere, a line that is mostly HTML markup (an ad's code that a converter
-   left in the text) is not body. The kind head reads the probabilities before this step, as it was
-   trained.
+   left in the text) is not body; on an HTML page, so are runs of short lines that are all link
+   text, once the page has some prose (``link_lists``). The kind head reads the probabilities before
+   this step, as it was trained.
 
 A model file is an ``.npz`` of plain numeric arrays plus a JSON header (format and feature versions,
 labels, threshold, training-data hash, metrics). It is read with ``allow_pickle=False``, so loading
@@ -27,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -276,6 +276,21 @@ def item_paths(dom: list[str], rows) -> tuple[np.ndarray, np.ndarray]:
     return depth, flat
 
 
+def link_buckets(dom: list[str], rows) -> np.ndarray:
+    """Each item's share of link text in fifths (0-5), from the ``ldN`` token of its DOM descriptors
+    (render.render_html; every other token but ``jsonld`` and ``path=`` has a prefix such as ``t:``,
+    so " ld" finds it); 0 where there is none."""
+    rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
+    out = np.zeros(len(rows), dtype=np.int64)
+    for k, r in enumerate(rows):
+        d = dom[r] or ""
+        i = d.rfind(" ld")
+        c = d[i + 3:i + 4] if i >= 0 else (d[2:3] if d.startswith("ld") else "")
+        if c.isdecimal() and c <= "5":
+            out[k] = int(c)
+    return out
+
+
 def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """For HTML pages: the length-weighted mean first-pass body probability of all lines that share
     the line's enclosing element, at several levels up, and how many lines that element holds. This is
@@ -466,22 +481,59 @@ def related_runs(lines: list[str], rows, p: np.ndarray, threshold: float, words:
     return runs
 
 
+LINK_RUN = 3           # items in a row, each nearly all link text, that make a link list
+LINK_ITEM_WORDS = 12   # a link list's item: a link's text, not a paragraph with a link in it
+LINK_SHARE = 4         # fifths of an item's text inside links (render.render_html's ldN)
+PROSE_WORDS = 8        # an item of the article's prose: this many words, at most a fifth of them links
+LINK_PAGE_PROSE = 20   # words of kept prose a page needs before its link lists are taken out
+
+
+def link_lists(lines: list[str], rows, p: np.ndarray, threshold: float, links: np.ndarray,
+               words: np.ndarray | None = None) -> list[tuple[int, int]]:
+    """Item ranges [start, end) of the link lists of an HTML page that has an article: runs of
+    LINK_RUN or more items in a row whose text is a link (at least LINK_SHARE fifths of it) of at most
+    LINK_ITEM_WORDS words: blogrolls, category and archive lists, "more stories" sidebars. A run that
+    lies between two kept items of prose (the article's own list of links) stays, and so does every
+    run of a page without LINK_PAGE_PROSE words of kept prose: a listing page's links are its content
+    (LABELS.md). Each such link reads like a headline or a name, and the learned passes, trained on
+    pages of 2025 where listings' links are main content, kept many of them on the blogs of 2012
+    (bench.thread_rule measures this). ``links``: link_buckets of the items."""
+    n = len(rows)
+    if n < LINK_RUN:
+        return []
+    if words is None:
+        words = word_counts(lines, rows)
+    prose = (p >= threshold) & (words >= PROSE_WORDS) & (links <= 1)
+    if int(words[prose].sum()) < LINK_PAGE_PROSE:
+        return []
+    link = (links >= LINK_SHARE) & (words <= LINK_ITEM_WORDS)
+    edges = np.diff(np.concatenate(([0], link.astype(np.int8), [0])))
+    kept_prose = (p >= threshold) & (words >= PROSE_WORDS)
+    runs: list[tuple[int, int]] = []
+    for k, j in zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()):
+        inside = k > 0 and j < n and kept_prose[k - 1] and kept_prose[j]
+        if j - k >= LINK_RUN and not inside:
+            runs.append((k, j))
+    return runs
+
+
 # The revision rules by the names a site model's info uses: what each takes out, and its name in messages.
 REVISION_RULES = {"thread_rule": ("lines below a comment-section heading", "comment-thread rule"),
                   "copyright_rule": ("lines below a copyright notice", "copyright rule"),
                   "related_rule": ("a list under a related-content heading", "teaser-list rule"),
-                  "markup_rule": ("lines of HTML markup", "markup rule")}
+                  "markup_rule": ("lines of HTML markup", "markup rule"),
+                  "link_list_rule": ("runs of short all-link lines (HTML)", "link-list rule")}
 RULES_ON = set(REVISION_RULES)   # the rules Model.revise applies (bench.thread_rule switches them)
 
 
 def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rules=REVISION_RULES,
-                    words: np.ndarray | None = None,
-                    lengths: np.ndarray | None = None) -> dict[str, list[tuple[int, int]]]:
+                    words: np.ndarray | None = None, lengths: np.ndarray | None = None,
+                    links: np.ndarray | None = None) -> dict[str, list[tuple[int, int]]]:
     """The item ranges [start, end) each of ``rules`` takes out of a page: the comment thread
     (thread_start) and what follows a copyright notice (copyright_end) to the page's end, whichever
     comes first, the teaser lists above that point (related_runs), and anywhere on the page each
     line that is mostly HTML markup (features.markup_lines: an ad's code that a converter left in the
-    text)."""
+    text), and on an HTML page (``links``: link_buckets of the items) its link lists (link_lists)."""
     n = len(rows)
     if words is None:             # counted once for the three rules that read them
         words = word_counts(lines, rows)
@@ -497,7 +549,9 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
             "copyright_rule": [(end, n)] if end is not None else [],
             "related_rule": related_runs(lines, rows, p, threshold, words, stop) if "related_rule" in rules else [],
             "markup_rule": ([(k, k + 1) for k in np.flatnonzero(markup_lines(lines, rows)).tolist()]
-                            if "markup_rule" in rules else [])}
+                            if "markup_rule" in rules else []),
+            "link_list_rule": (link_lists(lines, rows, p, threshold, links, words)
+                               if "link_list_rule" in rules and links is not None else [])}
 
 
 @dataclass
@@ -583,15 +637,19 @@ class Model:
             p = _sigmoid(logit(p) + site_dot(lines, f.rows, self.site_rows, self.site_coef))
         return p
 
-    def revise(self, f: LineFeatures, lines: list[str], p: np.ndarray) -> np.ndarray:
+    def revise(self, f: LineFeatures, lines: list[str], p: np.ndarray,
+               dom: list[str] | None = None) -> np.ndarray:
         """The revision rules on the items' learned body probabilities ``p``: the items each rule takes
         out (revision_ranges) keep a tenth (THREAD_DISCOUNT) of their probability. A site model whose
-        labels disagree with a rule has it off."""
+        labels disagree with a rule has it off. ``dom``: an HTML page's DOM descriptors, for an HTML
+        model's link-list rule."""
         if not f.n_items:
             return p
         site = self.info.get("site") or {}
         on = {rule for rule in RULES_ON if site.get(rule, True)}
-        ranges = [r for found in revision_ranges(lines, f.rows, p, self.threshold, on, f.words, f.lengths).values()
+        links = link_buckets(dom, f.rows) if (dom is not None and self.uses_dom) else None
+        ranges = [r for found in revision_ranges(lines, f.rows, p, self.threshold, on, f.words, f.lengths,
+                                                 links).values()
                   for r in found]
         if not ranges:
             return p
@@ -602,7 +660,7 @@ class Model:
 
     def item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of each non-blank line (the items of ``f``)."""
-        return self.revise(f, lines, self.learned_item_proba(f, lines, dom))
+        return self.revise(f, lines, self.learned_item_proba(f, lines, dom), dom)
 
     def predict_proba(self, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of every line of a page (0.0 for blank lines); ``dom`` holds the lines'
