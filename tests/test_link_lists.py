@@ -1,6 +1,7 @@
 """The link-list revision of HTML pages: runs of short all-link lines beside an article."""
 
 import numpy as np
+import pytest
 
 from clean_article import classify_html, clean_html, load_model
 from clean_article.features import featurize, item_rows
@@ -39,47 +40,74 @@ def test_link_buckets_read_the_share_of_link_text():
     assert link_buckets(["t:p depth0", ""], [0, 1]).tolist() == [0, 0]      # no ldN token: no links
 
 
+def _items(words, links, p=None):
+    n = len(words)
+    return ([f"line {i}" for i in range(n)], list(range(n)), np.full(n, 0.9) if p is None else np.array(p),
+            0.5, np.array(links), np.array(words))
+
+
 def test_a_blogroll_beside_the_article_is_a_link_list_and_a_listing_page_keeps_its_links():
-    words = np.array([30, 30, 30, 2, 3, 3, 2, 3])
-    links = np.array([0, 0, 0, 5, 5, 5, 5, 5])
-    lines = [f"line {i}" for i in range(8)]
-    rows = list(range(8))
-    p = np.full(8, 0.9)
-    assert link_lists(lines, rows, p, 0.5, links, words) == [(3, 8)]
-    # two links in a row are not a list
-    assert link_lists(lines[:5], rows[:5], p[:5], 0.5, links[:5], words[:5]) == []
-    # a page without prose (a listing, whose links are its content) keeps them
-    assert link_lists(lines[3:], rows[:5], p[3:], 0.5, links[3:], words[3:]) == []
-    # a run between two kept paragraphs is the article's own list of links
-    inside = np.array([30, 2, 3, 3, 30])
-    assert link_lists(lines[:5], rows[:5], np.full(5, 0.9), 0.5, np.array([0, 5, 5, 5, 0]), inside) == []
+    assert link_lists(*_items([30, 30, 30, 2, 3, 3, 2, 3], [0, 0, 0, 5, 5, 5, 5, 5])) == [(3, 8)]
+    assert link_lists(*_items([30, 2, 3, 3], [0, 4, 4, 4])) == [(1, 4)]      # four fifths is enough
+    assert link_lists(*_items([30, 2, 3, 3], [0, 3, 5, 5])) == []            # three fifths is not: two left
+    assert link_lists(*_items([30, 2, 3], [0, 5, 5])) == []                  # two links in a row are not a list
+    # a page without kept prose (a listing, whose links are its content) keeps them, and so does one
+    # whose long lines are themselves links
+    assert link_lists(*_items([2, 3, 3, 2, 3], [5, 5, 5, 5, 5])) == []
+    assert link_lists(*_items([30, 2, 3, 3], [2, 5, 5, 5])) == []
+    # a page whose prose is not kept
+    assert link_lists(*_items([30, 2, 3, 3], [0, 5, 5, 5], [0.2, 0.9, 0.9, 0.9])) == []
+    # a run between two kept lines of 8+ words is the article's own list of links (or a listing's, whose
+    # linked item titles frame it); kept lines on one side only do not make it so
+    assert link_lists(*_items([30, 2, 3, 3, 30], [0, 5, 5, 5, 0])) == []
+    assert link_lists(*_items([30, 2, 3, 3, 20], [0, 5, 5, 5, 5])) == []
+    assert link_lists(*_items([30, 2, 3, 3, 30], [0, 5, 5, 5, 0], [0.9, 0.9, 0.9, 0.9, 0.2])) == [(1, 4)]
+    assert link_lists(*_items([30, 2, 3, 3, 7], [0, 5, 5, 5, 0])) == [(1, 4)]
     # long linked lines are not a link list's items
-    assert link_lists(lines, rows, p, 0.5, links, np.where(links == 5, 20, words)) == []
+    assert link_lists(*_items([30, 20, 20, 20], [0, 5, 5, 5])) == []
 
 
-def _body_probabilities(page: str, rules=None, monkeypatch=None) -> dict[str, float]:
-    if rules is not None:
-        monkeypatch.setattr(model_module, "RULES_ON", rules)
-    return {r.text: r.body_probability for r in classify_html(page)}
+def _without_the_rule(monkeypatch):
+    monkeypatch.setattr(model_module, "RULES_ON", set(REVISION_RULES) - {"link_list_rule"})
 
 
-def test_clean_html_drops_a_blogroll_and_keeps_an_in_article_list_of_links(monkeypatch):
-    page = _page(_article(PARAGRAPHS[:2]) + "<aside>" + _links(BLOGROLL) + "</aside>")
-    out = clean_html(page).split("\n")
-    assert all(t in out for t in PARAGRAPHS[:2])
-    assert not any(n in out for n in BLOGROLL)
-    label = {r.text: r.label for r in classify_html(page)}
-    assert all(label[n] != "body" for n in BLOGROLL)
-    on = _body_probabilities(page)
-    off = _body_probabilities(page, set(REVISION_RULES) - {"link_list_rule"}, monkeypatch)
-    assert all(abs(on[n] - THREAD_DISCOUNT * off[n]) < 1e-9 for n in BLOGROLL)
-    assert all(on[t] == off[t] for t in PARAGRAPHS[:2])
+def test_clean_html_drops_a_blogroll_and_keeps_an_in_article_list_of_links(html_model, monkeypatch):
+    page = render_html(_page(_article(PARAGRAPHS[:2]) + "<aside>" + _links(BLOGROLL) + "</aside>"))
+    blogroll = [page.lines.index(n) for n in BLOGROLL]
+    on = html_model.predict_proba(page.lines, page.dom)        # the path of clean_html and batches
+    results = classify_html(_page(_article(PARAGRAPHS[:2]) + "<aside>" + _links(BLOGROLL) + "</aside>"))
+    assert [r.body_probability for r in results] == pytest.approx(on.tolist())
+    assert all(results[i].label != "body" for i in blogroll)
+    out = clean_html(_page(_article(PARAGRAPHS[:2]) + "<aside>" + _links(BLOGROLL) + "</aside>")).split("\n")
+    assert all(t in out for t in PARAGRAPHS[:2]) and not any(n in out for n in BLOGROLL)
+    with monkeypatch.context() as m:
+        _without_the_rule(m)
+        off = html_model.predict_proba(page.lines, page.dom)
+    assert on[blogroll] == pytest.approx(THREAD_DISCOUNT * off[blogroll])
+    rest = [i for i in range(len(page.lines)) if i not in blogroll]
+    assert on[rest].tolist() == off[rest].tolist()
     # between two paragraphs of the article the same list is the article's own: the rule leaves it
-    inside = _page("<article>" + f"<p>{PARAGRAPHS[0]}</p>" + _links(BLOGROLL) + f"<p>{PARAGRAPHS[1]}</p>"
-                   + "</article>")
-    monkeypatch.setattr(model_module, "RULES_ON", set(REVISION_RULES))
-    assert _body_probabilities(inside) == _body_probabilities(inside, set(REVISION_RULES) - {"link_list_rule"},
-                                                              monkeypatch)
+    inside = render_html(_page("<article>" + f"<p>{PARAGRAPHS[0]}</p>" + _links(BLOGROLL)
+                               + f"<p>{PARAGRAPHS[1]}</p></article>"))
+    on = html_model.predict_proba(inside.lines, inside.dom)
+    with monkeypatch.context() as m:
+        _without_the_rule(m)
+        assert html_model.predict_proba(inside.lines, inside.dom).tolist() == on.tolist()
+
+
+def test_an_html_site_whose_labels_keep_link_lists_as_body_turns_the_rule_off(html_model, model):
+    from clean_article.labelled import LabelledDoc
+    from clean_article.site import fit_site
+    page = render_html(_page("<header>Home | News | Sport</header>" + _article(PARAGRAPHS) + "<aside>"
+                             + _links(BLOGROLL) + "</aside>"))
+    keep = ["" if not line.strip() else ("nav" if "|" in line else "body") for line in page.lines]
+    drop = ["nav" if line in BLOGROLL else lab for line, lab in zip(page.lines, keep)]
+
+    def site(labels, base):
+        docs = [LabelledDoc(f"p{i}", page.lines, labels, {}, dom=page.dom) for i in range(3)]
+        return fit_site(docs, base).info["site"]["link_list_rule"]
+    assert site(keep, html_model) is False and site(drop, html_model) is True
+    assert site(keep, model) is True          # a text model has no such rule to turn off
 
 
 def test_a_text_model_ignores_link_descriptors():

@@ -182,7 +182,7 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
         model = _with_layer(base, _IDENTITY)
     else:
         model = _with_layer(base, _fit_layer(_stack([mats[i] for i in usable]), C))
-    fits = _rules_that_fit(docs)
+    fits = _rules_that_fit(docs, base.uses_dom)
     if log:
         for rule, (what, name) in REVISION_RULES.items():
             if not fits[rule]:
@@ -191,7 +191,7 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
     return model
 
 
-def _rules_that_fit(docs: list[LabelledDoc]) -> dict[str, bool]:
+def _rules_that_fit(docs: list[LabelledDoc], html: bool = False) -> dict[str, bool]:
     """Which revision rules (model.revision_ranges) the labels agree with, each judged alone: no line
     that a rule would take out of a page is labelled body (on a forum the replies are the content, on
     a news index the headlines)."""
@@ -202,7 +202,7 @@ def _rules_that_fit(docs: list[LabelledDoc]) -> dict[str, bool]:
             continue
         body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
         words = word_counts(d.lines, rows)
-        links = link_buckets(d.dom, rows) if d.dom is not None else None
+        links = link_buckets(d.dom, rows) if (html and d.dom is not None) else None   # HTML models only
         for rule in REVISION_RULES:
             ranges = revision_ranges(d.lines, rows, body, 0.5, (rule,), words, links=links)[rule]
             if any(body[a:b].any() for a, b in ranges):
