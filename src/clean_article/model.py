@@ -284,9 +284,9 @@ def link_buckets(dom: list[str], rows) -> np.ndarray:
     rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
     out = np.zeros(len(rows), dtype=np.int64)
     for k, r in enumerate(rows):
-        d = dom[r] or ""
+        d = " " + (dom[r] or "")
         i = d.rfind(" ld")
-        c = d[i + 3:i + 4] if i >= 0 else (d[2:3] if d.startswith("ld") else "")
+        c = d[i + 3:i + 4] if i >= 0 else ""
         if c.isdecimal() and c <= "5":
             out[k] = int(c)
     return out
@@ -496,9 +496,10 @@ def link_lists(lines: list[str], rows, p: np.ndarray, threshold: float, links: n
     LINK_ITEM_WORDS words: blogrolls, category and archive lists, "more stories" sidebars. A run that
     lies between two kept items of PROSE_WORDS words or more (the article's own list of links) stays,
     and so does every run of a page without LINK_PAGE_PROSE words of kept prose: a listing page's
-    links are its content (LABELS.md). Each such link reads like a headline or a name, and the learned passes, trained on
-    pages of 2025 where listings' links are main content, kept many of them on the blogs of 2012
-    (bench.thread_rule's "four" and "all" columns measure this). ``links``: link_buckets of the items."""
+    links are its content (LABELS.md). Each such link reads like a headline or a name, and the
+    learned passes, trained on pages of 2025 where listings' links are main content, kept many of them
+    on the blogs of 2012 (bench.thread_rule's "four" and "all" columns measure this). ``links``:
+    link_buckets of the items."""
     n = len(rows)
     if n < LINK_RUN:
         return []
@@ -533,12 +534,13 @@ RULES_ON = set(REVISION_RULES)   # the rules Model.revise applies (bench.thread_
 
 def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rules=REVISION_RULES,
                     words: np.ndarray | None = None, lengths: np.ndarray | None = None,
-                    links: np.ndarray | None = None) -> dict[str, list[tuple[int, int]]]:
+                    dom: list[str] | None = None) -> dict[str, list[tuple[int, int]]]:
     """The item ranges [start, end) each of ``rules`` takes out of a page: the comment thread
     (thread_start) and what follows a copyright notice (copyright_end) to the page's end, whichever
     comes first, the teaser lists above that point (related_runs), and anywhere on the page each
     line that is mostly HTML markup (features.markup_lines: an ad's code that a converter left in the
-    text), and on an HTML page (``links``: link_buckets of the items) its link lists (link_lists)."""
+    text), and on an HTML page (``dom``: its lines' DOM descriptors, for an HTML model) its link lists
+    (link_lists)."""
     n = len(rows)
     if words is None:             # counted once for the three rules that read them
         words = word_counts(lines, rows)
@@ -555,8 +557,8 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
             "related_rule": related_runs(lines, rows, p, threshold, words, stop) if "related_rule" in rules else [],
             "markup_rule": ([(k, k + 1) for k in np.flatnonzero(markup_lines(lines, rows)).tolist()]
                             if "markup_rule" in rules else []),
-            "link_list_rule": (link_lists(lines, rows, p, threshold, links, words)
-                               if "link_list_rule" in rules and links is not None else [])}
+            "link_list_rule": (link_lists(lines, rows, p, threshold, link_buckets(dom, rows), words)
+                               if "link_list_rule" in rules and dom is not None else [])}
 
 
 @dataclass
@@ -652,9 +654,8 @@ class Model:
             return p
         site = self.info.get("site") or {}
         on = {rule for rule in RULES_ON if site.get(rule, True)}
-        links = link_buckets(dom, f.rows) if (dom is not None and self.uses_dom) else None
         ranges = [r for found in revision_ranges(lines, f.rows, p, self.threshold, on, f.words, f.lengths,
-                                                 links).values()
+                                                 dom if self.uses_dom else None).values()
                   for r in found]
         if not ranges:
             return p

@@ -30,7 +30,7 @@ from .features import (N_FEATURES, SITE_FEATURE_VERSION, featurize, item_rows, l
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY
 from .metrics import aggregate, page_scores, page_texts
-from .model import REVISION_RULES, Model, link_buckets, logit, revision_ranges
+from .model import REVISION_RULES, Model, logit, revision_ranges
 
 __all__ = ["prefill", "fit_site", "train_site", "check_labels", "write_model_card", "pages_from_files",
            "UNSURE_BAND"]
@@ -202,9 +202,9 @@ def _rules_that_fit(docs: list[LabelledDoc], html: bool = False) -> dict[str, bo
             continue
         body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
         words = word_counts(d.lines, rows)
-        links = link_buckets(d.dom, rows) if (html and d.dom is not None) else None   # HTML models only
+        dom = d.dom if html else None       # the link-list rule reads it, for HTML models only
         for rule in REVISION_RULES:
-            ranges = revision_ranges(d.lines, rows, body, 0.5, (rule,), words, links=links)[rule]
+            ranges = revision_ranges(d.lines, rows, body, 0.5, (rule,), words, dom=dom)[rule]
             if any(body[a:b].any() for a, b in ranges):
                 fits[rule] = False
     return fits
