@@ -12,8 +12,9 @@ from clean_article.training import evaluate_docs
 from conftest import DATA
 
 N_PAGES = 60
-EVAL_SHA256 = "5a74228d9a5318cc7a956da04feccab4afcfaa074518048b75d1be063ce0f5f1"
-# measured 0.923 with the shipped HTML model (the text model scores 0.906 on the same lines); floor
+EVAL_SHA256 = "be16923f81bb078aa9b1664d09e4ad219bb615382f6106d7fb983f9dc8017deb"
+# measured 0.924 with the shipped HTML model (0.923 before the readability marks; the text model
+# scores 0.906 on the same lines); floor
 # leaves about 0.02 for noise between platforms
 FLOOR = 0.90
 

@@ -49,7 +49,7 @@ KIND_CUE_VERSION = 1
 """The kind cues (features.KIND_CUES) a kind head's second pass reads, stored as ``info["kind_cues"]``;
 a model without the key reads none (made before the cues)."""
 _INFO_KEYS = ("training_data_sha256", "metrics", "trained", "base", "data", "seed", "notes", "input",
-              "site", "threshold_on_training_pages", "kind_cues")
+              "site", "threshold_on_training_pages", "kind_cues", "article_marks")
 _REQUIRED = ("line_coef", "line_intercept", "ctx_mean", "ctx_scale")
 
 
@@ -320,6 +320,41 @@ def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: tuple[np.ndarray
         out[:, 2 * j + 1] = np.log1p(n)
         out[has, 2 * j] = mass[e] / wsum[e]
         out[has, 2 * j + 1] = np.log1p(count[e])
+    return out
+
+
+N_MARK_CONTEXT = 4
+
+
+def article_marks(dom: list[str], rows) -> np.ndarray:
+    """Readability's article element from each item's DOM descriptors (render.render_html, from
+    article_node): 2 for its lines ("rd:top"), 1 for the siblings it takes with it ("rd:sib"), 0 for
+    the rest. Name keys carry a prefix ("n:"), so no other descriptor holds "rd:"."""
+    rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
+    out = np.zeros(len(rows), dtype=np.int64)
+    for k, r in enumerate(rows):
+        d = dom[r]
+        if "rd:" in d:
+            out[k] = 2 if "rd:top" in d else 1 if "rd:sib" in d else 0
+    return out
+
+
+def mark_matrix(p: np.ndarray, lengths: np.ndarray, marks: np.ndarray) -> np.ndarray:
+    """For HTML pages: whether the line is in readability's article element or a sibling taken with
+    it, and for the page, the length-weighted mean first-pass body probability of those lines and
+    their share of the page's text. The context pass learns when to trust readability's choice (a
+    short post above a long comment thread) and when not."""
+    n = len(p)
+    out = np.zeros((n, N_MARK_CONTEXT))
+    if n == 0:
+        return out
+    weight = np.minimum(np.log1p(lengths), 6.0) + 1e-3
+    taken = marks > 0
+    out[:, 0] = marks == 2
+    out[:, 1] = marks == 1
+    if taken.any():
+        out[:, 2] = float((p * weight)[taken].sum() / weight[taken].sum())
+        out[:, 3] = float(lengths[taken].sum() / max(lengths.sum(), 1.0))
     return out
 
 
@@ -594,23 +629,35 @@ class Model:
         return _sigmoid(f.dot(self.line_coef) + self.line_intercept)
 
     @property
+    def reads_article_marks(self) -> bool:
+        """Whether the context pass reads readability's article element (mark_matrix): HTML models
+        trained since it was added."""
+        return self.uses_dom and self.info.get("article_marks") is True
+
+    @property
     def context_width(self) -> int:
-        return N_CONTEXT + (N_DOM_CONTEXT if self.uses_dom else 0)
+        return (N_CONTEXT + (N_DOM_CONTEXT if self.uses_dom else 0)
+                + (N_MARK_CONTEXT if self.reads_article_marks else 0))
 
     def context_features(self, p1: np.ndarray, lengths: np.ndarray,
-                         paths: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                         paths: tuple[np.ndarray, np.ndarray] | None = None,
+                         marks: np.ndarray | None = None) -> np.ndarray:
         """The context pass's input for one page (shared by training and inference)."""
         ctx = context_matrix(p1, lengths)
         if self.uses_dom:
-            ctx = np.hstack([ctx, container_matrix(p1, lengths, paths if paths is not None
-                                                   else (np.zeros(len(p1), np.int64), np.zeros(0, np.int64)))])
+            parts = [ctx, container_matrix(p1, lengths, paths if paths is not None
+                                           else (np.zeros(len(p1), np.int64), np.zeros(0, np.int64)))]
+            if self.reads_article_marks:
+                parts.append(mark_matrix(p1, lengths, marks if marks is not None else np.zeros(len(p1), np.int64)))
+            ctx = np.hstack(parts)
         return ctx
 
     def _context_pass(self, p1: np.ndarray, lengths: np.ndarray,
-                      paths: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+                      paths: tuple[np.ndarray, np.ndarray] | None = None,
+                      marks: np.ndarray | None = None) -> np.ndarray:
         if len(p1) == 0:
             return p1
-        return self._context_pass_matrix(self.context_features(p1, lengths, paths))
+        return self._context_pass_matrix(self.context_features(p1, lengths, paths, marks))
 
     @cached_property
     def _ctx_layers32(self) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -634,7 +681,8 @@ class Model:
         """Body probability of each item before any site layer: the shipped model's view."""
         lengths = item_lengths(f, lines)
         paths = item_paths(dom, f.rows) if (dom is not None and self.uses_dom) else None
-        return self._context_pass(self._line_pass(f), lengths, paths)
+        marks = article_marks(dom, f.rows) if (dom is not None and self.reads_article_marks) else None
+        return self._context_pass(self._line_pass(f), lengths, paths, marks)
 
     def learned_item_proba(self, f: LineFeatures, lines: list[str], dom: list[str] | None = None) -> np.ndarray:
         """Body probability of each item from the learned passes (and a site model's site layer),

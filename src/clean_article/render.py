@@ -14,6 +14,7 @@ from itertools import chain
 
 from lxml import etree
 
+from .article_node import article_lines
 from .lines import decode_bytes, starts_like_html
 
 __all__ = ["RenderedPage", "html_to_lines", "html_to_text", "parse_html", "render_html", "looks_like_html"]
@@ -26,6 +27,9 @@ _BLOCK = {"address", "article", "aside", "blockquote", "body", "center", "dd", "
           "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot", "tr",
           "ul", "caption", "frameset", "frame", "noframes"}
 _CELL = {"td", "th"}
+_PARAGRAPH = {"p", "pre", "td"}
+# a div that holds one of these tags is not a paragraph to readability; its own text is, inside it
+_DIV_BLOCK_CHILD = {"a", "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul"}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 
@@ -141,6 +145,14 @@ def render_html(page: str | bytes) -> RenderedPage:
     link_chars = 0
     in_link = 0
     counter = 0
+    # for article_node: the range of lines each element holds (by element), the index in
+    # ``elements`` of each open block, each paragraph line's index and block element, link characters
+    starts: dict = {}
+    ends: dict = {}
+    block_at: list[int] = []
+    paragraphs: list[tuple] = []
+    line_links: list[int] = []
+    div_blocks: dict = {}
 
     def flush():
         nonlocal link_chars
@@ -148,6 +160,13 @@ def render_html(page: str | bytes) -> RenderedPage:
             raw = "".join(buf)
             text = " ".join(raw.split())       # whitespace collapsed (str.split: the \s of re, ten times faster)
             if text:
+                if blocks and (blocks[-1] in _PARAGRAPH or blocks[-1] == "div"):
+                    b = elements[block_at[-1]]
+                    if blocks[-1] == "div" and _has_block_descendant(b, div_blocks):
+                        paragraphs.append((len(lines), b, True))    # its text is a paragraph inside it
+                    else:
+                        paragraphs.append((len(lines), b, False))
+                line_links.append(link_chars)
                 lines.append(text)
                 dom.append(_line_tokens(text, elements, names, semantic, numbers, blocks,
                                         link_chars, bodies))
@@ -194,6 +213,7 @@ def render_html(page: str | bytes) -> RenderedPage:
             if in_link:
                 link_chars += 1
         counter += 1
+        starts[el] = len(lines)
         elements.append(el)
         names.append(None)
         sem = semantic[-1]
@@ -201,6 +221,7 @@ def render_html(page: str | bytes) -> RenderedPage:
         numbers.append(str(counter))
         if block or cell:
             blocks.append(tag)
+            block_at.append(len(elements) - 1)
         if tag == "a":
             in_link += 1
         text = el.text
@@ -219,6 +240,8 @@ def render_html(page: str | bytes) -> RenderedPage:
             in_link -= 1
         if block or cell:
             blocks.pop()
+            block_at.pop()
+        ends[el] = len(lines) + (1 if buf else 0)
         elements.pop()
         names.pop()
         semantic.pop()
@@ -231,7 +254,33 @@ def render_html(page: str | bytes) -> RenderedPage:
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
+    _mark_article(lines, dom, starts, ends, paragraphs, line_links)
     return RenderedPage(lines, dom)
+
+
+def _has_block_descendant(el, seen: dict) -> bool:
+    """Whether readability leaves a div as it is (it holds a link, image, list, table, paragraph or
+    div at any depth) rather than reading it as a paragraph."""
+    got = seen.get(el)
+    if got is None:
+        got = seen[el] = next(el.iterdescendants(*_DIV_BLOCK_CHILD), None) is not None
+    return got
+
+
+def _mark_article(lines: list[str], dom: list[str], starts, ends, paragraphs, line_links) -> None:
+    """Add "rd:top" to the descriptors of the lines of readability's best candidate element and
+    "rd:sib" to those of the siblings it takes with it (article_node), before the path."""
+    found = article_lines(starts, ends, paragraphs, lines, line_links)
+    if found is None:
+        return
+    top, siblings = found
+    for mark, ranges in (("rd:top ", [top]), ("rd:sib ", siblings)):
+        for r in ranges:
+            for i in r:
+                if i < len(dom):
+                    d = dom[i]
+                    k = d.rfind("path=")
+                    dom[i] = d[:k] + mark + d[k:] if k >= 0 else d + " " + mark.strip()
 
 
 _KEYS: dict[tuple, tuple[tuple[str, ...], tuple[str, ...]]] = {}    # attribute values -> name keys

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+import zlib
 import warnings
 from pathlib import Path
 from typing import Callable, Iterable
@@ -31,9 +32,9 @@ from .features import N_FEATURES, LineFeatures, featurize, item_rows, kind_cues
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY, LABELS
 from .metrics import aggregate, page_scores, page_texts
-from .model import KIND_CUE_VERSION, Model, item_paths, kind_context_matrix, kind_line_scores, kind_table
+from .model import KIND_CUE_VERSION, Model, article_marks, item_paths, kind_context_matrix, kind_line_scores, kind_table
 
-__all__ = ["fit", "TEXT_THRESHOLD", "weigh_hand_labels", "names_kinds", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "training_docs",
+__all__ = ["fit", "TEXT_THRESHOLD", "article_crops", "weigh_hand_labels", "names_kinds", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "training_docs",
            "train_from_dir"]
 
 
@@ -78,6 +79,7 @@ class _Corpus:
         from scipy import sparse
         indptr, indices, values, y, kinds, lengths, bounds, groups = [np.zeros(1, np.int64)], [], [], [], [], [], [0], []
         paths: list = []
+        marks: list = []
         offset = 0
         t0 = time.time()
         for i, doc in enumerate(docs):
@@ -92,6 +94,7 @@ class _Corpus:
             kinds.append(np.array([lab if with_kinds else "" for lab in labs], dtype=object))
             lengths.append(np.array([len(doc.lines[r].strip()) for r in f.rows], dtype=np.float64))
             paths.append(item_paths(doc.dom, f.rows) if use_dom and doc.dom is not None else None)
+            marks.append(article_marks(doc.dom, f.rows) if use_dom and doc.dom is not None else None)
             bounds.append(bounds[-1] + f.n_items)
             groups.append(doc.meta.get("site", doc.doc_id))
             if (i + 1) % 1000 == 0:
@@ -106,6 +109,7 @@ class _Corpus:
         self.sites = groups
         self.docs = docs
         self.paths = paths
+        self.marks = marks
 
     def doc_slices(self):
         for i in range(len(self.docs)):
@@ -115,7 +119,7 @@ class _Corpus:
         out = np.zeros((len(p1), model.context_width))
         for i, s in self.doc_slices():
             if s.stop > s.start:
-                out[s] = model.context_features(p1[s], self.lengths[s], self.paths[i])
+                out[s] = model.context_features(p1[s], self.lengths[s], self.paths[i], self.marks[i])
         return out
 
 
@@ -284,7 +288,7 @@ def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = pri
     line = _line_model(seed).fit(corpus.X, corpus.y)
     log(f"line pass fitted ({time.time() - t0:.0f}s)")
 
-    info = {"input": "html" if use_dom else "text"}
+    info = {"input": "html" if use_dom else "text", **({"article_marks": True} if use_dom else {})}
     shell = Model(line_coef=np.zeros(0), line_intercept=0.0, ctx_mean=np.zeros(0), ctx_scale=np.zeros(0),
                   ctx_layers=[], info=info)   # knows its context width; the weights come below
     ctx = corpus.context(p1_oof, shell)
@@ -406,6 +410,30 @@ def weigh_hand_labels(docs: list[LabelledDoc], log: Callable[[str], None] = prin
     return docs
 
 
+CROP_EVERY = 4    # one page in four (by a hash of its id) is also cut to its article
+
+
+def article_crops(docs: list[LabelledDoc], log: Callable[[str], None] = print) -> list[LabelledDoc]:
+    """For an HTML model: each auto-labelled page with DOM descriptors also cut to the lines from its
+    first body line to its last, as a user who holds only the article's part of a page passes it.
+    Without them, the context pass never sees a page that is (nearly) all article, and it scored the
+    paragraphs of such a page below the threshold. The crops keep their page's site, so they fall in
+    its cross-validation fold."""
+    crops = []
+    for d in docs:
+        if d.dom is None or names_kinds(d) or zlib.crc32(d.doc_id.encode("utf-8")) % CROP_EVERY:
+            continue
+        body = [i for i, lab in enumerate(d.labels) if lab == BODY]
+        if not body or (body[0] == 0 and body[-1] == len(d.lines) - 1) or body[-1] - body[0] < 1:
+            continue
+        a, b = body[0], body[-1] + 1
+        crops.append(LabelledDoc(d.doc_id + "#article", d.lines[a:b], d.labels[a:b], dict(d.meta),
+                                 d.unsure[a:b] if d.unsure is not None else None, d.dom[a:b]))
+    if crops:
+        log(f"{len(crops)} pages also cut to their article's lines")
+    return crops
+
+
 # The shipped text model's body threshold. The training pages (sites of 2025) score best at 0.25-0.30,
 # whether the context pass's probabilities are in-sample or out of fold, but on pages of other sites
 # and years a text model that low keeps too much: chosen on dragnet (best 0.55: 0.813 at 0.30, 0.826 at
@@ -437,6 +465,8 @@ def train_from_dir(data_dir: str | Path, out: str | Path, seed: int = 0,
         train = [train[i] for i in sorted(rng.permutation(len(train))[:limit])]
         test = [test[i] for i in sorted(rng.permutation(len(test))[:max(limit // 4, 1)])]
     log(f"{input} model: {len(train)} training pages, {len(test)} held-out pages (sites never trained on)")
+    if use_dom:
+        train = train + article_crops(train, log)
     train = weigh_hand_labels(train, log)
     model = fit(train, seed=seed, log=log, use_dom=use_dom, threshold=None if use_dom else TEXT_THRESHOLD)
     metrics: dict[str, dict] = {}

@@ -1,0 +1,188 @@
+"""Readability's choice of the article element, as marks on the rendered lines (article_node)."""
+
+from clean_article.article_node import article_lines, class_weight, unlikely
+from clean_article.model import item_paths
+from clean_article.features import item_rows
+from clean_article.render import render_html
+
+STORY = [
+    "The harbour bridge will close for repairs next month, the council said on Tuesday, after engineers "
+    "found cracks in two of its supports during a routine inspection in the spring.",
+    "Ferries will run every twenty minutes while the bridge is closed, and the council has asked "
+    "commuters to leave earlier than usual, because the queues at the terminal are expected to be long.",
+    "Engineers expect the work to take about six weeks, weather permitting, and the bridge will reopen "
+    "to cyclists first, while the last of the resurfacing is finished.",
+]
+COMMENTS = [
+    "I cross that bridge every day, twice a day, and I have been saying for years, to anyone who would "
+    "listen, that the supports looked tired, rusty, and frankly unsafe, so this is no surprise to me.",
+    "Six weeks, they say, but the last repairs, the ones on the ramp, took four months, cost twice as much, "
+    "and closed the cycle lane, the footpath, and the car park, all at once.",
+    "Good news for the ferry company, bad news for everyone else, as usual, in this town, I suppose.",
+]
+
+
+def marks(html: str) -> list[tuple[str, str]]:
+    page = render_html(html)
+    out = []
+    for line, d in zip(page.lines, page.dom):
+        tokens = d.split()
+        out.append(("top" if "rd:top" in tokens else "sib" if "rd:sib" in tokens else "", line))
+    return out
+
+
+def _paras(texts) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def test_the_element_with_the_prose_is_the_article_and_the_menu_and_links_are_not():
+    html = ("<html><body><ul class='nav'><li><a href='/'>Home</a></li><li><a href='/n'>News, sport, weather</a></li></ul>"
+            f"<div class='story'><h1>Bridge to close</h1>{_paras(STORY)}</div>"
+            "<div class='more'><p><a href='/a'>Another story about a bridge somewhere, with commas, and more</a></p>"
+            "<p><a href='/b'>Yet another story about a ferry, a harbour, and a council meeting</a></p></div>"
+            "</body></html>")
+    got = marks(html)
+    assert [m for m, line in got if line in STORY] == ["top"] * 3
+    assert got[0] == ("", "Home")
+    assert all(m == "" for m, line in got if line.startswith(("Another", "Yet")))   # scaled by link density
+
+
+def test_a_comment_thread_is_skipped_unless_the_article_is_too_short():
+    page = (f"<html><body><div class='post'>{_paras(STORY[:2])}</div>"
+            f"<div class='comments'>{_paras(COMMENTS * 3)}</div></body></html>")
+    got = marks(page)
+    assert {m for m, line in got if line in STORY} == {"top"}
+    assert {m for m, line in got if line in COMMENTS} == {""}
+    # a short post stays the article however long the thread below it
+    short = (f"<html><body><div class='post'><p>The bridge will close next month, the council says.</p></div>"
+             f"<div class='comments'>{_paras(COMMENTS * 3)}</div></body></html>")
+    got = marks(short)
+    assert got[0][0] == "top" and {m for m, line in got if line in COMMENTS} == {""}
+    # no paragraph outside "unlikely" elements: readability scores again with them in
+    only = f"<html><body><div class='sidebar'>{_paras(COMMENTS * 3)}</div></body></html>"
+    assert {m for m, line in marks(only)} == {"top"}
+
+
+def test_a_prose_paragraph_beside_the_best_element_is_taken_with_it():
+    html = (f"<html><body><div id='page'><div class='text'>{_paras(STORY)}</div>"
+            "<p>The council will publish the inspection report, in full, on its website next week, "
+            "together with the engineers' recommendations.</p>"
+            "<p><a href='/x'>Share this story with your friends on the social networks</a></p></div></body></html>")
+    got = dict((line[:20], m) for m, line in marks(html))
+    assert got[STORY[0][:20]] == "top"
+    assert got["The council will pub"] == "sib"
+    assert got["Share this story wit"] == ""
+
+
+def test_a_page_without_paragraphs_has_no_marks_and_paths_stay_last():
+    page = render_html("<html><body><ul><li><a href='/a'>One</a></li><li><a href='/b'>Two</a></li></ul></body></html>")
+    assert page.lines == ["One", "Two"] and not any("rd:" in d for d in page.dom)
+    page = render_html(f"<html><body><div>{_paras(STORY)}</div></body></html>")
+    assert all("rd:top" in d.split() and d.split()[-1].startswith("path=") for d in page.dom)
+    depth, flat = item_paths(page.dom, item_rows(page.lines))
+    assert depth.tolist() == [3, 3, 3]       # body > div > p, read by the fast path
+
+
+def test_names_and_tags_weigh_as_in_readability():
+    assert unlikely("sidebar widget", None) and unlikely(None, "comments")
+    assert not unlikely("main-sidebar", None)          # "main" may still be the article
+    assert not unlikely("story-body", "article")
+    assert class_weight("entry-content", "post-1") == 50
+    assert class_weight("related-links", None) == -25
+    assert class_weight(None, None) == 0
+
+
+def test_a_sibling_that_scores_near_the_best_is_taken_unless_it_is_all_links():
+    lines = ["A long paragraph, with commas, that readability would score as prose text.",
+             "Another long paragraph, also with commas, that belongs to the same article text.",
+             "A list of links to other stories, which, in fact, are not this article at all."]
+    page = ("<html><body><div><div><p>{}</p><p>{}</p></div><div><p>{}</p></div></div></body></html>")
+    assert [m for m, _ in marks(page.format(*lines))] == ["top", "top", "sib"]
+    linked = page.format(lines[0], lines[1], f"<a href='/x'>{lines[2]}</a>")
+    assert [m for m, _ in marks(linked)] == ["top", "top", ""]     # its score is scaled to 0
+    assert article_lines({}, {}, [], lines, [0, 0, 0]) is None
+
+
+def test_the_html_model_reads_the_marks_in_its_context_pass(html_model):
+    import dataclasses
+    import numpy as np
+    from clean_article.features import featurize
+    from clean_article.model import article_marks, item_lengths, mark_matrix
+
+    html = (f"<html><body><div class='text'><h1>Bridge to close</h1>{_paras(STORY)}</div>"
+            f"<div class='discussion'>{_paras(COMMENTS)}</div></body></html>")
+    page = render_html(html)
+    assert html_model.reads_article_marks
+    f = featurize(page.lines, page.dom)
+    marks = article_marks(page.dom, f.rows)
+    assert marks.tolist() == [2, 2, 2, 2, 1, 1, 1]      # a sibling that scores near the story
+    lengths = item_lengths(f, page.lines)
+    m = mark_matrix(np.full(7, 0.5), lengths, marks)
+    assert m[:, 0].tolist() == [1, 1, 1, 1, 0, 0, 0] and m[:, 1].tolist() == [0, 0, 0, 0, 1, 1, 1]
+    assert m[0, 2] == 0.5 and m[0, 3] == 1.0           # mean probability and share of the marked lines
+    m = mark_matrix(np.array([0.9, 0.9, 0.9, 0.9, 0.1, 0.1, 0.1]), lengths, np.array([2, 2, 2, 2, 0, 0, 0]))
+    assert m[0, 2] == 0.9 and 0.3 < m[0, 3] < 0.7      # the story's share of the page's characters
+    # the context pass is given the marks: by hand, with them, it is what the model computes
+    p1 = html_model._line_pass(f)
+    paths = item_paths(page.dom, f.rows)
+    want = html_model._context_pass_matrix(html_model.context_features(p1, lengths, paths, marks))
+    assert np.allclose(html_model.base_item_proba(f, page.lines, page.dom), want)
+    unmarked = html_model._context_pass_matrix(html_model.context_features(p1, lengths, paths, marks * 0))
+    assert not np.allclose(want, unmarked)
+    # a model trained before the marks (no "article_marks" in its header) reads as it did
+    older = dataclasses.replace(html_model, info={k: v for k, v in html_model.info.items() if k != "article_marks"})
+    assert not older.reads_article_marks
+    assert older.context_width == html_model.context_width - m.shape[1]
+
+
+def test_training_gives_the_context_pass_the_marks_as_inference_does(html_model):
+    import numpy as np
+    from clean_article.features import featurize
+    from clean_article.labelled import LabelledDoc
+    from clean_article.model import article_marks, item_lengths
+    from clean_article.training import _Corpus
+
+    page = render_html(f"<html><body><ul><li><a href='/'>Home</a></li></ul><div>{_paras(STORY)}</div></body></html>")
+    doc = LabelledDoc("p", page.lines, ["nav", "body", "body", "body"], dom=page.dom)
+    corpus = _Corpus([doc], log=lambda message: None, use_dom=True)
+    p1 = np.array([0.1, 0.6, 0.7, 0.8])
+    f = featurize(page.lines, page.dom)
+    marks = article_marks(page.dom, f.rows)
+    assert marks.tolist() == [0, 2, 2, 2]
+    want = html_model.context_features(p1, item_lengths(f, page.lines), item_paths(page.dom, f.rows), marks)
+    assert np.allclose(corpus.context(p1, html_model), want)
+
+
+def test_an_article_passed_on_its_own_is_kept(html_model):
+    """A user who holds only the article's part of a page (the <article> element, or paragraphs cut
+    from a CMS) gets all of it back: the HTML model trains on such crops (training.article_crops)."""
+    from clean_article import clean_html
+
+    for html in ("".join(f"<p>{t}</p>" for t in STORY),
+                 f"<html><body><article><h1>Bridge to close</h1>{_paras(STORY)}</article></body></html>",
+                 "<div>" + "<br>".join(STORY) + "</div>"):
+        out = clean_html(html).split("\n")
+        assert all(t in out for t in STORY), (html[:40], out)
+
+
+def test_article_crops_cut_auto_labelled_html_pages_to_their_body_span(monkeypatch):
+    import clean_article.training as training
+    from clean_article.labelled import LabelledDoc
+    from clean_article.training import article_crops
+
+    monkeypatch.setattr(training, "CROP_EVERY", 1)      # every page (the shipped model: one in four)
+
+    page = LabelledDoc("a", ["Menu", "Title", "P1", "Ad", "P2", "Footer"],
+                       ["other", "other", "body", "other", "body", "other"], {"site": "s", "kinds": "no"},
+                       dom=["d0", "d1", "d2", "d3", "d4", "d5"])
+    (crop,) = article_crops([page], log=lambda message: None)
+    assert (crop.lines, crop.labels, crop.dom) == (["P1", "Ad", "P2"], ["body", "other", "body"], ["d2", "d3", "d4"])
+    assert crop.meta["site"] == "s" and crop.doc_id == "a#article"
+    text_only = LabelledDoc("b", page.lines, page.labels, {"site": "t", "kinds": "no"})
+    whole = LabelledDoc("c", ["P1", "P2"], ["body", "body"], {"site": "u", "kinds": "no"}, dom=["d0", "d1"])
+    assert article_crops([text_only, whole], log=lambda message: None) == []
+    monkeypatch.setattr(training, "CROP_EVERY", 4)
+    ids = [f"page-{i}" for i in range(40)]
+    cut = article_crops([LabelledDoc(i, page.lines, page.labels, page.meta, dom=page.dom) for i in ids],
+                        log=lambda message: None)
+    assert 4 <= len(cut) <= 18                           # about one in four, the same ones every time
