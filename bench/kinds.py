@@ -29,7 +29,7 @@ from clean_article.api import _results
 from clean_article.features import featurize
 from clean_article.labels import BODY, LABELS
 from clean_article.model import page_parts
-from clean_article.training import TEXT_THRESHOLD, fit, names_kinds, split_docs, training_docs, weigh_hand_labels
+from clean_article.training import TEXT_THRESHOLD, fit, names_kinds, split_docs, training_docs, training_set
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -115,7 +115,7 @@ def main() -> None:
         if args.limit:
             pick = np.random.default_rng(args.seed + fold).permutation(len(train_auto))[:args.limit]
             train_auto = [train_auto[i] for i in sorted(pick)]
-        model = fit(weigh_hand_labels(train_auto + train_hand, quiet), seed=args.seed, log=quiet,
+        model = fit(training_set(train_auto + train_hand, args.input == "html", quiet), seed=args.seed, log=quiet,
                     use_dom=args.input == "html", threshold=None if args.input == "html" else TEXT_THRESHOLD)
         for d in held:
             res = _results(d.lines, model, model.threshold, d.dom if model.uses_dom else None)

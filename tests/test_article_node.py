@@ -1,6 +1,6 @@
 """Readability's choice of the article element, as marks on the rendered lines (article_node)."""
 
-from clean_article.article_node import article_lines, class_weight, unlikely
+from clean_article.article_node import ElementTable, article_lines, class_weight, unlikely
 from clean_article.model import item_paths
 from clean_article.features import item_rows
 from clean_article.render import render_html
@@ -100,7 +100,7 @@ def test_a_sibling_that_scores_near_the_best_is_taken_unless_it_is_all_links():
     assert [m for m, _ in marks(page.format(*lines))] == ["top", "top", "sib"]
     linked = page.format(lines[0], lines[1], f"<a href='/x'>{lines[2]}</a>")
     assert [m for m, _ in marks(linked)] == ["top", "top", ""]     # its score is scaled to 0
-    assert article_lines({}, {}, [], lines, [0, 0, 0]) is None
+    assert article_lines(ElementTable(), lines, [0, 0, 0]) is None
 
 
 def test_the_html_model_reads_the_marks_in_its_context_pass(html_model):

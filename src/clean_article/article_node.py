@@ -22,9 +22,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from array import array
 from itertools import accumulate
 
-__all__ = ["article_lines", "class_weight", "unlikely"]
+import numpy as np
+
+__all__ = ["ElementTable", "article_lines", "class_weight", "unlikely"]
 
 _UNLIKELY = re.compile(r"combx|comment|community|disqus|extra|foot|header|menu|remark|rss|shoutbox|"
                        r"sidebar|sponsor|ad-break|agegate|pagination|pager|popup|tweet|twitter", re.I)
@@ -56,95 +59,125 @@ def class_weight(cls: str | None, id_: str | None) -> int:
     return w
 
 
-class _Page:
-    """What readability needs of a rendered page: ``starts`` and ``ends`` map each element that the
-    renderer entered to the range of line indices it holds (end excluded), ``paragraphs`` lists
-    (line index, block element, whether the line is the block's own text beside block children),
-    ``lines`` and ``link_chars`` the lines and the characters of each inside links."""
+class ElementTable:
+    """The elements of a page that the renderer entered, numbered in document order, as plain arrays:
+    the range of line indices each holds (``start`` to ``end``, end excluded), its parent's number
+    (-1 for none), whether it is a ``<p>``; the tag, class and id of the elements that paragraphs
+    score into; and the paragraph lines. No reference to the tree is kept: a page of millions of
+    elements would keep them all alive."""
 
-    def __init__(self, starts: dict, ends: dict, paragraphs: list[tuple], lines: list[str],
-                 link_chars: list[int]):
-        self.starts, self.ends, self.paragraphs, self.lines = starts, ends, paragraphs, lines
+    def __init__(self):
+        self.start = array("l")
+        self.end = array("l")
+        self.parent = array("l")
+        self.is_p = bytearray()
+        self.names: dict[int, tuple] = {}          # number -> (tag, class, id)
+        self.unlikely: dict[int, bool] = {}        # number -> it or an ancestor is "unlikely"
+        self.paragraphs: list[tuple[int, int, int, bool]] = []   # line, parent, grandparent, unlikely
+
+    def enter(self, tag: str, line: int, parent: int) -> int:
+        number = len(self.start)
+        self.start.append(line)
+        self.end.append(line)
+        self.parent.append(parent)
+        self.is_p.append(tag == "p")
+        return number
+
+    def add_paragraph(self, line: int, open_elements: list, numbers: list[int], at: int, inside: bool) -> None:
+        """Line ``line`` is a paragraph whose element is open element ``at`` (``inside``: the text
+        of a div that has block children, which readability wraps in a paragraph of its own inside
+        it). ``open_elements`` and ``numbers``: the open elements and their numbers, outermost first."""
+        par = at if inside else at - 1
+        marks = []
+        for i in (par, par - 1):
+            if i >= 0:
+                n = numbers[i]
+                if n not in self.names:
+                    el = open_elements[i]
+                    self.names[n] = (el.tag, el.get("class"), el.get("id"))
+                marks.append(n)
+            else:
+                marks.append(-1)
+        # "unlikely": the paragraph's element or an ancestor; fill the open elements' flags downwards
+        # from the innermost one already known
+        i = at
+        while i >= 0 and numbers[i] not in self.unlikely:
+            i -= 1
+        flag = self.unlikely[numbers[i]] if i >= 0 else False
+        for j in range(i + 1, at + 1):
+            if not flag:
+                el = open_elements[j]
+                cls, id_ = el.get("class"), el.get("id")
+                flag = bool(cls or id_) and el.tag not in ("html", "body") and unlikely(cls, id_)
+            self.unlikely[numbers[j]] = flag
+        self.paragraphs.append((line, marks[0], marks[1], flag))
+
+
+class _Page:
+    """An ElementTable with the lines and their link characters: prefix sums for link density."""
+
+    def __init__(self, table: ElementTable, lines: list[str], link_chars: list[int]):
+        self.table, self.lines = table, lines
         self.prefix_len = list(accumulate(map(len, lines), initial=0))
         self.prefix_link = list(accumulate(link_chars, initial=0))
-        self._unlikely: dict = {}
 
-    def span(self, el) -> range:
-        return range(self.starts[el], self.ends[el])
-
-    def density(self, el) -> float:
-        start, end = self.starts[el], self.ends[el]
+    def density(self, n: int) -> float:
+        start, end = self.table.start[n], self.table.end[n]
         chars = self.prefix_len[end] - self.prefix_len[start]
         return (self.prefix_link[end] - self.prefix_link[start]) / chars if chars else 0.0
 
-    def unlikely(self, el) -> bool:
-        """Whether ``el`` or an ancestor is "unlikely" (html and body never are)."""
-        chain = []
-        got = None
-        while el is not None:
-            got = self._unlikely.get(el)
-            if got is not None:
-                break
-            chain.append(el)
-            el = el.getparent()
-        got = bool(got)
-        for e in reversed(chain):       # from the outermost down
-            if not got:
-                cls, id_ = e.get("class"), e.get("id")
-                got = bool(cls or id_) and e.tag not in ("html", "body") and unlikely(cls, id_)
-            self._unlikely[e] = got
-        return got
 
-
-def _choose(page: _Page, ruthless: bool) -> tuple[object, list] | None:
-    spans, lines = page.starts, page.lines
-    score: dict = {}
-    for line, block, inside in page.paragraphs:
+def _choose(page: _Page, ruthless: bool) -> tuple[int, list[int]] | None:
+    table, lines = page.table, page.lines
+    score: dict[int, float] = {}
+    for line, parent, grand, is_unlikely in table.paragraphs:
         text = lines[line]
-        if len(text) < 25 or (ruthless and page.unlikely(block)):
+        if len(text) < 25 or (ruthless and is_unlikely):
             continue
         points = 1 + len(text.split(",")) + min(len(text) / 100, 3)
-        parent = block if inside else block.getparent()
-        grand = parent.getparent() if parent is not None else None
-        for el, share in ((parent, 1.0), (grand, 0.5)):
-            if el is None or el not in spans:
+        for n, share in ((parent, 1.0), (grand, 0.5)):
+            if n < 0:
                 continue
-            if el not in score:
-                score[el] = _TAG_SCORE.get(el.tag, 0) + class_weight(el.get("class"), el.get("id"))
-            score[el] += points * share
+            if n not in score:
+                tag, cls, id_ = table.names[n]
+                score[n] = _TAG_SCORE.get(tag, 0) + class_weight(cls, id_)
+            score[n] += points * share
     if not score:
         return None
-    for el in score:
-        score[el] *= 1 - page.density(el)
+    for n in score:
+        score[n] *= 1 - page.density(n)
     best = max(score, key=score.__getitem__)
     threshold = max(10.0, score[best] * 0.2)
     taken = [best]
-    parent = best.getparent()
-    if parent is not None:
-        for sibling in parent:
-            if sibling is best or sibling not in spans:
+    parent = table.parent[best]
+    if parent >= 0:
+        siblings = np.flatnonzero(np.frombuffer(table.parent, dtype=np.int64 if table.parent.itemsize == 8
+                                                else np.int32) == parent)
+        for n in siblings.tolist():
+            if n == best:
                 continue
-            if sibling in score and score[sibling] >= threshold:
-                taken.append(sibling)
-            elif sibling.tag == "p":
-                text = " ".join(lines[page.starts[sibling]:page.ends[sibling]])
-                d = page.density(sibling)
+            if n in score and score[n] >= threshold:
+                taken.append(n)
+            elif table.is_p[n]:
+                text = " ".join(lines[table.start[n]:table.end[n]])
+                d = page.density(n)
                 if (len(text) > 80 and d < 0.25) or (len(text) <= 80 and d == 0 and _SENTENCE_END.search(text)):
-                    taken.append(sibling)
+                    taken.append(n)
     return best, taken
 
 
-def article_lines(starts: dict, ends: dict, paragraphs: list[tuple], lines: list[str],
+def article_lines(table: ElementTable, lines: list[str],
                   link_chars: list[int]) -> tuple[range, list[range]] | None:
     """The line range of readability's best candidate and those of the siblings it takes with it,
     or None when no paragraph scores (a page of links and fragments). When every paragraph lies in
     an "unlikely" element, they are scored again with those elements in. (readability-lxml also
     scores again when its article is under 250 characters, but of serialised HTML, which any
     article with a paragraph and its markup reaches: a short post stays the article when a long
-    comment thread follows it.) The arguments are those of ``_Page``."""
-    page = _Page(starts, ends, paragraphs, lines, link_chars)
+    comment thread follows it.)"""
+    page = _Page(table, lines, link_chars)
     chosen = _choose(page, ruthless=True) or _choose(page, ruthless=False)
     if chosen is None:
         return None
     best, taken = chosen
-    return page.span(best), [page.span(el) for el in taken if el is not best]
+    span = lambda n: range(table.start[n], table.end[n])
+    return span(best), [span(n) for n in taken if n != best]

@@ -14,7 +14,7 @@ from itertools import chain
 
 from lxml import etree
 
-from .article_node import article_lines
+from .article_node import ElementTable, article_lines
 from .lines import decode_bytes, starts_like_html
 
 __all__ = ["RenderedPage", "html_to_lines", "html_to_text", "parse_html", "render_html", "looks_like_html"]
@@ -147,12 +147,11 @@ def render_html(page: str | bytes) -> RenderedPage:
     counter = 0
     # for article_node: the range of lines each element holds (by element), the index in
     # ``elements`` of each open block, each paragraph line's index and block element, link characters
-    starts: dict = {}
-    ends: dict = {}
+    table = ElementTable()
+    open_numbers: list[int] = []   # the table's numbers of the open elements
     block_at: list[int] = []
-    paragraphs: list[tuple] = []
     line_links: list[int] = []
-    div_blocks: dict = {}
+    div_blocks: dict[int, bool] = {}
 
     def flush():
         nonlocal link_chars
@@ -161,11 +160,9 @@ def render_html(page: str | bytes) -> RenderedPage:
             text = " ".join(raw.split())       # whitespace collapsed (str.split: the \s of re, ten times faster)
             if text:
                 if blocks and (blocks[-1] in _PARAGRAPH or blocks[-1] == "div"):
-                    b = elements[block_at[-1]]
-                    if blocks[-1] == "div" and _has_block_descendant(b, div_blocks):
-                        paragraphs.append((len(lines), b, True))    # its text is a paragraph inside it
-                    else:
-                        paragraphs.append((len(lines), b, False))
+                    b = block_at[-1]
+                    inside = blocks[-1] == "div" and _has_block_descendant(elements[b], open_numbers[b], div_blocks)
+                    table.add_paragraph(len(lines), elements, open_numbers, b, inside)
                 line_links.append(link_chars)
                 lines.append(text)
                 dom.append(_line_tokens(text, elements, names, semantic, numbers, blocks,
@@ -213,7 +210,8 @@ def render_html(page: str | bytes) -> RenderedPage:
             if in_link:
                 link_chars += 1
         counter += 1
-        starts[el] = len(lines)
+        number = table.enter(tag, len(lines), open_numbers[-1] if open_numbers else -1)
+        open_numbers.append(number)
         elements.append(el)
         names.append(None)
         sem = semantic[-1]
@@ -241,7 +239,8 @@ def render_html(page: str | bytes) -> RenderedPage:
         if block or cell:
             blocks.pop()
             block_at.pop()
-        ends[el] = len(lines) + (1 if buf else 0)
+        table.end[number] = len(lines) + (1 if buf else 0)
+        open_numbers.pop()
         elements.pop()
         names.pop()
         semantic.pop()
@@ -254,23 +253,23 @@ def render_html(page: str | bytes) -> RenderedPage:
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
-    _mark_article(lines, dom, starts, ends, paragraphs, line_links)
+    _mark_article(lines, dom, table, line_links)
     return RenderedPage(lines, dom)
 
 
-def _has_block_descendant(el, seen: dict) -> bool:
+def _has_block_descendant(el, number: int, seen: dict[int, bool]) -> bool:
     """Whether readability leaves a div as it is (it holds a link, image, list, table, paragraph or
-    div at any depth) rather than reading it as a paragraph."""
-    got = seen.get(el)
+    div at any depth) rather than reading it as a paragraph. Kept by the element's number."""
+    got = seen.get(number)
     if got is None:
-        got = seen[el] = next(el.iterdescendants(*_DIV_BLOCK_CHILD), None) is not None
+        got = seen[number] = next(el.iterdescendants(*_DIV_BLOCK_CHILD), None) is not None
     return got
 
 
-def _mark_article(lines: list[str], dom: list[str], starts, ends, paragraphs, line_links) -> None:
+def _mark_article(lines: list[str], dom: list[str], table: ElementTable, line_links: list[int]) -> None:
     """Add "rd:top" to the descriptors of the lines of readability's best candidate element and
     "rd:sib" to those of the siblings it takes with it (article_node), before the path."""
-    found = article_lines(starts, ends, paragraphs, lines, line_links)
+    found = article_lines(table, lines, line_links)
     if found is None:
         return
     top, siblings = found

@@ -34,7 +34,7 @@ from .labels import BODY, LABELS
 from .metrics import aggregate, page_scores, page_texts
 from .model import KIND_CUE_VERSION, Model, article_marks, item_paths, kind_context_matrix, kind_line_scores, kind_table
 
-__all__ = ["fit", "TEXT_THRESHOLD", "article_crops", "weigh_hand_labels", "names_kinds", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "training_docs",
+__all__ = ["fit", "TEXT_THRESHOLD", "article_crops", "training_set", "weigh_hand_labels", "names_kinds", "data_files", "data_hash", "evaluate_docs", "split_docs", "load_data", "training_docs",
            "train_from_dir"]
 
 
@@ -434,6 +434,14 @@ def article_crops(docs: list[LabelledDoc], log: Callable[[str], None] = print) -
     return crops
 
 
+def training_set(docs: list[LabelledDoc], use_dom: bool, log: Callable[[str], None] = print) -> list[LabelledDoc]:
+    """The pages a model is fitted on, as train.py fits the shipped ones: for an HTML model
+    (``use_dom``) the article crops added, and the hand-labelled pages counted HAND_WEIGHT times."""
+    if use_dom:
+        docs = docs + article_crops(docs, log)
+    return weigh_hand_labels(docs, log)
+
+
 # The shipped text model's body threshold. The training pages (sites of 2025) score best at 0.25-0.30,
 # whether the context pass's probabilities are in-sample or out of fold, but on pages of other sites
 # and years a text model that low keeps too much: chosen on dragnet (best 0.55: 0.813 at 0.30, 0.826 at
@@ -465,9 +473,7 @@ def train_from_dir(data_dir: str | Path, out: str | Path, seed: int = 0,
         train = [train[i] for i in sorted(rng.permutation(len(train))[:limit])]
         test = [test[i] for i in sorted(rng.permutation(len(test))[:max(limit // 4, 1)])]
     log(f"{input} model: {len(train)} training pages, {len(test)} held-out pages (sites never trained on)")
-    if use_dom:
-        train = train + article_crops(train, log)
-    train = weigh_hand_labels(train, log)
+    train = training_set(train, use_dom, log)
     model = fit(train, seed=seed, log=log, use_dom=use_dom, threshold=None if use_dom else TEXT_THRESHOLD)
     metrics: dict[str, dict] = {}
     by_conv: dict[str, list[LabelledDoc]] = {}
