@@ -62,7 +62,7 @@ def class_weight(cls: str | None, id_: str | None) -> int:
 class ElementTable:
     """The elements of a page that the renderer entered, numbered in document order, as plain arrays:
     the range of line indices each holds (``start`` to ``end``, end excluded), its parent's number
-    (-1 for none), whether it is a ``<p>``; the tag, class and id of the elements that paragraphs
+    (-1 for none), the numbers of the ``<p>`` elements; the tag, class and id of the elements that paragraphs
     score into; and the paragraph lines. No reference to the tree is kept: a page of millions of
     elements would keep them all alive."""
 
@@ -70,17 +70,20 @@ class ElementTable:
         self.start = array("l")
         self.end = array("l")
         self.parent = array("l")
-        self.is_p = bytearray()
+        self.p_elements: set[int] = set()
         self.names: dict[int, tuple] = {}          # number -> (tag, class, id)
         self.unlikely: dict[int, bool] = {}        # number -> it or an ancestor is "unlikely"
         self.paragraphs: list[tuple[int, int, int, bool]] = []   # line, parent, grandparent, unlikely
 
     def enter(self, tag: str, line: int, parent: int) -> int:
+        """Number a new element whose first line is ``line``; its end is set when it closes.
+        (render.render_html does the same inline.)"""
         number = len(self.start)
         self.start.append(line)
         self.end.append(line)
         self.parent.append(parent)
-        self.is_p.append(tag == "p")
+        if tag == "p":
+            self.p_elements.add(number)
         return number
 
     def add_paragraph(self, line: int, open_elements: list, numbers: list[int], at: int, inside: bool) -> None:
@@ -158,7 +161,7 @@ def _choose(page: _Page, ruthless: bool) -> tuple[int, list[int]] | None:
                 continue
             if n in score and score[n] >= threshold:
                 taken.append(n)
-            elif table.is_p[n]:
+            elif n in table.p_elements:
                 text = " ".join(lines[table.start[n]:table.end[n]])
                 d = page.density(n)
                 if (len(text) > 80 and d < 0.25) or (len(text) <= 80 and d == 0 and _SENTENCE_END.search(text)):

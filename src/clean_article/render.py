@@ -148,6 +148,8 @@ def render_html(page: str | bytes) -> RenderedPage:
     # for article_node: the range of lines each element holds (by element), the index in
     # ``elements`` of each open block, each paragraph line's index and block element, link characters
     table = ElementTable()
+    starts, paragraph_elements = table.start, table.p_elements
+    starts_append, ends_append, parents_append = table.start.append, table.end.append, table.parent.append
     open_numbers: list[int] = []   # the table's numbers of the open elements
     block_at: list[int] = []
     line_links: list[int] = []
@@ -210,7 +212,13 @@ def render_html(page: str | bytes) -> RenderedPage:
             if in_link:
                 link_chars += 1
         counter += 1
-        number = table.enter(tag, len(lines), open_numbers[-1] if open_numbers else -1)
+        number = len(starts)                # ElementTable.enter, inlined: this runs for every element
+        n_lines = len(lines)
+        starts_append(n_lines)
+        ends_append(n_lines)
+        parents_append(open_numbers[-1] if open_numbers else -1)
+        if tag == "p":
+            paragraph_elements.add(number)
         open_numbers.append(number)
         elements.append(el)
         names.append(None)
