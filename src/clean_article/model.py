@@ -329,13 +329,15 @@ N_MARK_CONTEXT = 4
 def article_marks(dom: list[str], rows) -> np.ndarray:
     """Readability's article element from each item's DOM descriptors (render.render_html, from
     article_node): 2 for its lines ("rd:top"), 1 for the siblings it takes with it ("rd:sib"), 0 for
-    the rest. Name keys carry a prefix ("n:"), so no other descriptor holds "rd:"."""
+    the rest. The renderer puts the mark just before the path, as a whole token: an itemprop or role
+    value that holds "rd:top" ("ip=keyword:rd:top") is not a mark."""
     rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
     out = np.zeros(len(rows), dtype=np.int64)
     for k, r in enumerate(rows):
         d = dom[r]
         if "rd:" in d:
-            out[k] = 2 if "rd:top" in d else 1 if "rd:sib" in d else 0
+            d = " " + d
+            out[k] = 2 if " rd:top " in d else 1 if " rd:sib " in d else 0
     return out
 
 
