@@ -292,6 +292,11 @@ def link_buckets(dom: list[str], rows) -> np.ndarray:
     return out
 
 
+def _length_weights(lengths: np.ndarray) -> np.ndarray:
+    """How much a line counts in a mean over lines: its log length, capped (never zero)."""
+    return np.minimum(np.log1p(lengths), 6.0) + 1e-3
+
+
 def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """For HTML pages: the length-weighted mean first-pass body probability of all lines that share
     the line's enclosing element, at several levels up, and how many lines that element holds. This is
@@ -301,7 +306,7 @@ def container_matrix(p: np.ndarray, lengths: np.ndarray, paths: tuple[np.ndarray
     out = np.zeros((n, N_DOM_CONTEXT))
     if n == 0:
         return out
-    weight = np.minimum(np.log1p(lengths), 6.0) + 1e-3
+    weight = _length_weights(lengths)
     depth, flat = paths
     item = np.repeat(np.arange(n), depth)
     if len(flat) and 0 <= flat.min() and flat.max() < 4 * len(flat) + 100_000:
@@ -350,7 +355,7 @@ def mark_matrix(p: np.ndarray, lengths: np.ndarray, marks: np.ndarray) -> np.nda
     out = np.zeros((n, N_MARK_CONTEXT))
     if n == 0:
         return out
-    weight = np.minimum(np.log1p(lengths), 6.0) + 1e-3
+    weight = _length_weights(lengths)
     taken = marks > 0
     out[:, 0] = marks == 2
     out[:, 1] = marks == 1

@@ -145,12 +145,12 @@ def render_html(page: str | bytes) -> RenderedPage:
     link_chars = 0
     in_link = 0
     counter = 0
-    # for article_node: the range of lines each element holds (by element), the index in
-    # ``elements`` of each open block, each paragraph line's index and block element, link characters
+    # for article_node: the table of elements (line ranges, parents, paragraphs), the table's numbers
+    # of the open elements, the index in ``elements`` of each open block, each line's link characters
     table = ElementTable()
     starts, paragraph_elements = table.start, table.p_elements
     starts_append, ends_append, parents_append = table.start.append, table.end.append, table.parent.append
-    open_numbers: list[int] = []   # the table's numbers of the open elements
+    open_numbers: list[int] = []
     block_at: list[int] = []
     line_links: list[int] = []
     div_blocks: dict[int, bool] = {}
@@ -212,7 +212,7 @@ def render_html(page: str | bytes) -> RenderedPage:
             if in_link:
                 link_chars += 1
         counter += 1
-        number = len(starts)                # ElementTable.enter, inlined: this runs for every element
+        number = len(starts)                # the element's row in the table: this runs for every element
         n_lines = len(lines)
         starts_append(n_lines)
         ends_append(n_lines)

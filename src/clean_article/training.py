@@ -288,7 +288,7 @@ def fit(docs: list[LabelledDoc], seed: int = 0, log: Callable[[str], None] = pri
     line = _line_model(seed).fit(corpus.X, corpus.y)
     log(f"line pass fitted ({time.time() - t0:.0f}s)")
 
-    info = {"input": "html" if use_dom else "text", **({"article_marks": True} if use_dom else {})}
+    info = {"input": "html", "article_marks": True} if use_dom else {"input": "text"}
     shell = Model(line_coef=np.zeros(0), line_intercept=0.0, ctx_mean=np.zeros(0), ctx_scale=np.zeros(0),
                   ctx_layers=[], info=info)   # knows its context width; the weights come below
     ctx = corpus.context(p1_oof, shell)
