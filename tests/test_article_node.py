@@ -241,3 +241,66 @@ def test_an_unlikely_paragraph_beside_the_article_is_not_taken():
     html = (f"<html><body><div><div class='story'>{_paras(STORY)}</div>"
             f"<p class='comment'>{comment}</p></div></body></html>")
     assert dict((line, m) for m, line in marks(html))[comment] == ""
+
+
+def test_doubtful_lines_outside_readabilitys_element_go_where_it_holds_the_article():
+    import numpy as np
+    from clean_article.model import AGREEMENT_SHARE, OUTSIDE_MIN_P, element_outsiders
+
+    lengths = np.full(6, 100.0)
+    marks = np.array([0, 2, 2, 1, 0, 0])
+    p = np.array([0.6, 0.9, 0.9, 0.7, 0.6, 0.95])
+    # readability's element and its sibling hold 3 of the 5 kept lines: the doubtful lines outside go,
+    # the confident one (0.95) and the element's own doubtful sibling (0.7) stay
+    assert element_outsiders(p, 0.5, marks, lengths) == [(0, 1), (4, 5)]
+    assert OUTSIDE_MIN_P == 0.8
+    # where the element holds less than AGREEMENT_SHARE of the kept characters, nothing goes
+    few = np.array([0, 2, 0, 0, 0, 0])
+    long = np.array([100.0, 100 * AGREEMENT_SHARE * 4, 300, 300, 300, 100])
+    assert float((long * few)[p >= 0.5].sum()) < AGREEMENT_SHARE * float(long[p >= 0.5].sum())
+    assert element_outsiders(p, 0.5, few, long) == []
+    assert element_outsiders(p, 0.5, few, np.array([100.0, 4000, 300, 300, 300, 100])) == [(0, 1), (3, 5)]
+    # nothing kept, no marks: nothing
+    assert element_outsiders(p * 0, 0.5, marks, lengths) == []
+    assert element_outsiders(p, 0.5, marks * 0, lengths) == []
+
+
+def test_the_html_model_takes_doubtful_lines_outside_the_element_out_unless_the_rule_is_off(html_model, monkeypatch):
+    import numpy as np
+    import clean_article.model as model_module
+    from clean_article.features import featurize
+    from clean_article.model import REVISION_RULES, THREAD_DISCOUNT, article_marks
+
+    bio = ("Jane Harper has covered the harbour, its ferries and its bridges for the paper since 2009, "
+           "and she lives, with two cats, within sight of the bridge.")
+    page = render_html(f"<html><body><div class='story'><h1>Bridge to close</h1>{_paras(STORY)}</div>"
+                       f"<div class='sidebar'><p>{bio}</p></div></body></html>")
+    f = featurize(page.lines, page.dom)
+    assert article_marks(page.dom, f.rows).tolist() == [2, 2, 2, 2, 0]
+    learned = html_model.learned_item_proba(f, page.lines, page.dom)
+    assert (learned >= html_model.threshold).all()
+    # no rule takes anything out of this small page as the model stands (it is sure of the bio too)...
+    assert html_model.predict_proba(page.lines, page.dom).tolist() == learned.tolist()
+    # ...but where the bio is a doubt, the rule takes it out, and only it: the element holds the article
+    monkeypatch.setattr(model_module, "OUTSIDE_MIN_P", 1.0)
+    on = html_model.predict_proba(page.lines, page.dom)
+    assert on[:4].tolist() == learned[:4].tolist() and on[4] == pytest.approx(THREAD_DISCOUNT * learned[4])
+    monkeypatch.setattr(model_module, "RULES_ON", set(REVISION_RULES) - {"readability_rule"})
+    assert html_model.predict_proba(page.lines, page.dom).tolist() == learned.tolist()
+
+
+def test_a_site_whose_labels_keep_lines_outside_the_element_turns_the_readability_rule_off(html_model, model):
+    from clean_article.labelled import LabelledDoc
+    from clean_article.site import fit_site
+
+    note = "Corrections and clarifications: write to the readers' editor, who answers every letter."
+    page = render_html(f"<html><body><div class='story'><h1>Bridge to close</h1>{_paras(STORY)}</div>"
+                       f"<div class='sidebar'><p>{note}</p></div></body></html>")
+    keep = ["" if not line.strip() else "title" if line == "Bridge to close" else "body" for line in page.lines]
+    drop = ["other" if line == note else lab for line, lab in zip(page.lines, keep)]
+
+    def site(labels, base):
+        docs = [LabelledDoc(f"p{i}", page.lines, labels, {}, dom=page.dom) for i in range(3)]
+        return fit_site(docs, base).info["site"]["readability_rule"]
+    assert site(keep, html_model) is False and site(drop, html_model) is True
+    assert site(keep, model) is True          # a text model has no such rule to turn off

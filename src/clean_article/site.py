@@ -204,7 +204,9 @@ def _rules_that_fit(docs: list[LabelledDoc], html: bool = False) -> dict[str, bo
         words = word_counts(d.lines, rows)
         dom = d.dom if html else None       # the link-list rule reads it, for HTML models only
         for rule in REVISION_RULES:
-            ranges = revision_ranges(d.lines, rows, body, 0.5, (rule,), words, dom=dom)[rule]
+            # the readability rule takes out only lines the model doubts: judged as if each body line were one
+            p = body * 0.5 if rule == "readability_rule" else body
+            ranges = revision_ranges(d.lines, rows, p, 0.5, (rule,), words, dom=dom)[rule]
             if any(body[a:b].any() for a, b in ranges):
                 fits[rule] = False
     return fits
