@@ -279,9 +279,10 @@ def test_the_html_model_takes_doubtful_lines_outside_the_element_out_unless_the_
     assert article_marks(page.dom, f.rows).tolist() == [2, 2, 2, 2, 0]
     learned = html_model.learned_item_proba(f, page.lines, page.dom)
     assert (learned >= html_model.threshold).all()
-    # no rule takes anything out of this small page as the model stands (it is sure of the bio too)...
+    # where no line is a doubt, no rule takes anything out of this small page...
+    monkeypatch.setattr(model_module, "OUTSIDE_MIN_P", 0.0)
     assert html_model.predict_proba(page.lines, page.dom).tolist() == learned.tolist()
-    # ...but where the bio is a doubt, the rule takes it out, and only it: the element holds the article
+    # ...and where every line is, the rule takes out the bio, and only it: the element holds the article
     monkeypatch.setattr(model_module, "OUTSIDE_MIN_P", 1.0)
     on = html_model.predict_proba(page.lines, page.dom)
     assert on[:4].tolist() == learned[:4].tolist() and on[4] == pytest.approx(THREAD_DISCOUNT * learned[4])

@@ -17,7 +17,7 @@ from conftest import DATA
 N_PAGES = 60
 EVAL_SHA256 = "5f19ede7de8d2b46eb92a7a53e31ed031baaa47a9e8c1368fdbc05fb27dcedaf"
 # measured with the shipped model, minus about 0.02 for noise between platforms
-FLOORS = {"html-text": 0.89, "inscriptis": 0.89, "lxml": 0.89}  # measured 0.906, 0.914, 0.906
+FLOORS = {"html-text": 0.89, "inscriptis": 0.89, "lxml": 0.89}  # measured 0.908, 0.907, 0.904
 
 
 def _sample(converter):

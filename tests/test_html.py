@@ -131,3 +131,47 @@ def test_the_html_examples_headline_is_its_title_not_body():
     results = classify_html(EXAMPLE.read_bytes())
     headline = next(r for r in results if r.text.startswith("Vladimir Putin Promises"))
     assert headline.label == "title"
+
+
+STORY_TEXT = ("The harbour bridge will close for repairs next month, the council said on Tuesday, after "
+              "engineers found cracks in two of its supports during a routine inspection in the spring.")
+
+
+@pytest.mark.parametrize("page", [
+    # a <title> never closed: its content is raw text to the parser, so it took in the whole page
+    "<html><head><title>Bridge to close (The Times)ntById('font');\nobj.style.x = 1\n</head>"
+    f"<body><div><p>{STORY_TEXT}</p></div></body></html>",
+    # an XML declaration cut short, which lxml refuses on str input
+    '<?xml version="1.0" encoding="ilashack, necessarily, palestinian, Sri Lanka" />\n<meta name="robots" '
+    f'content="index" />\n<html><body><p>{STORY_TEXT}</p></body></html>',
+    # an <html> tag whose attributes run on with an unbalanced quote
+    '<!DOCTYPE html>\n<html xmogo.jpg" alt="Free Submission" width="145" border="0" /></a></td>'
+    f"<td><div><p>{STORY_TEXT}</p></div></td></html>",
+    # a header include pasted in front of the page: a second document after the first's </html>
+    "<html><body><div>Tuesday 15th of January 2008</div></body></html>\n<script>var x;</script>\n"
+    f"<!DOCTYPE HTML PUBLIC><html><head><title>News</title></head><body><span>{STORY_TEXT}</span></body></html>",
+    # the body put in the head by an unknown tag there
+    f"<html><head><title>Potter tops list</title><mbox>{STORY_TEXT}</mbox></head></html>",
+    # a forum whose posts are all in <noscript>, for readers without JavaScript
+    f"<html><body><div id='app'></div><noscript><div class='post'><p>{STORY_TEXT}</p></div></noscript></body></html>",
+    # an image map left open around the article
+    f"<html><body><map name='nav'><area href='/a'><table><tr><td><span>{STORY_TEXT}</span></td></tr></table></body></html>",
+])
+def test_a_page_that_renders_to_nothing_is_rendered_again_leniently(page):
+    lines = render_html(page).lines
+    assert any(STORY_TEXT in line for line in lines), lines
+    assert "Potter tops list" not in lines      # a <title> is not a line of the page's text
+
+
+def test_the_lenient_render_is_a_second_try_only():
+    from clean_article.render import LENIENT_BELOW_WORDS
+    # a page that renders to enough words keeps its first render: its <noscript> stays out
+    page = (f"<html><body><p>{STORY_TEXT}</p><noscript><p>Please enable JavaScript to view the comments "
+            "powered by Disqus.</p></noscript></body></html>")
+    assert render_html(page).lines == [STORY_TEXT]
+    assert len(STORY_TEXT.split()) >= LENIENT_BELOW_WORDS
+    # a short page with a <noscript>: the second render has more words, so it is taken
+    short = "<html><body><p>Bridge closed.</p><noscript><p>Enable JavaScript.</p></noscript></body></html>"
+    assert render_html(short).lines == ["Bridge closed.", "Enable JavaScript."]
+    # a page with no text at all stays empty
+    assert render_html("<html><head><title>t</title></head><body></body></html>").lines == []

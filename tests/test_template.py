@@ -11,8 +11,11 @@ from conftest import DATA
 from test_cli import run
 
 # the site's blurb under every article: alone, the model keeps it (it reads like prose)
-TEASER = ("The Daily Ledger is an independent newspaper that has covered the city and its people since "
-          "1887, and is owned by its readers.")
+# a blurb long and plain enough that the text model keeps it below an article on its own (0.77-0.83
+# on the five pages with the model of 2026-11-24's fifth session; a shorter blurb it now drops)
+TEASER = ("The Daily Ledger, founded in 1887, is an independent newspaper owned by its readers, and its "
+          "reporters have covered the city's council, its courts, its schools and its harbour for more "
+          "than a century, in print and now online.")
 
 
 def _articles():
@@ -95,7 +98,10 @@ def test_clean_site_drops_what_one_page_alone_keeps(model):
     together = clean_site(pages, model=model)
     for body, out in zip(articles, together):
         assert TEASER not in out
-        assert out.split("\n") == [line.strip() for line in clean(_page(body, ()), model=model).split("\n")]
+        # the article as the page without the blurb gives it, and nothing but the article (its last
+        # paragraph, last on the page without the blurb, may be kept only here)
+        kept = out.split("\n")
+        assert set(clean(_page(body, ()), model=model).split("\n")) <= set(kept) <= {t.strip() for t in body}
 
 
 def test_classify_site_gives_the_template_line_another_kind(model):

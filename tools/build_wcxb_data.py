@@ -33,7 +33,10 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "wcxb"
 
 
 def label_page(page, converter: str) -> LabelledDoc:
-    lines = [line.rstrip() for line in split_lines(render(page.html, converter))]
+    if converter == "lxml":   # our renderer's own line units, which the HTML model and its DOM file read
+        lines = render_html(page.html).lines
+    else:
+        lines = [line.rstrip() for line in split_lines(render(page.html, converter))]
     keep = align_lines(lines, page.gold)
     labels = ["" if not line.strip() else ("body" if k else "other") for line, k in zip(lines, keep)]
     # collapse runs of blank lines to one: layout is kept, bulk is not
