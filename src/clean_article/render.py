@@ -349,8 +349,9 @@ _KEYS_KEPT = 20_000    # at most 20,000 x 4 x 200 characters
 
 def _element_keys(el) -> list:
     """An element's name tokens as the keys of a line within 3 levels of it ("n1:") and further
-    ("n:"), and a slot for the keys its children's lines get from it and its ancestors (_context_keys).
-    Pages repeat their class names: the keys are kept by attribute values."""
+    ("n:"), a slot for the keys its children's lines get from it and its ancestors (_context_keys),
+    and one for its children's lines' heads (_line_tokens). Pages repeat their class names: the keys
+    are kept by attribute values."""
     get = el.get
     # only the first 200 characters of a value are read: the cache keeps no more of it
     cls, id_, role, itemprop = get("class"), get("id"), get("role"), get("itemprop")
@@ -363,7 +364,7 @@ def _element_keys(el) -> list:
         if len(_KEYS) >= _KEYS_KEPT:
             _KEYS.clear()
         _KEYS[attrs] = keys
-    return [keys[0], keys[1], None]
+    return [keys[0], keys[1], None, None]
 
 
 def _keys_at(names, elements, i: int) -> list:
@@ -389,13 +390,41 @@ def _context_keys(names, elements, semantic, i: int) -> tuple[dict[str, None], s
     return slot[2]
 
 
+_DEPTH_TOKENS = tuple(f"depth{d}" for d in range(9))
+_LD_TOKENS = tuple(f"ld{k}" for k in range(6))
+
+
 def _line_tokens(text: str, elements, names, semantic, numbers, blocks, link_chars: int,
                  bodies: list[str]) -> str:
-    """A line's DOM descriptors (space-separated): "t:" its block's tag and "tt:" the two innermost
-    blocks', "a:" each semantic tag among its ancestors, the name keys ("n1:" of the innermost 3
-    open elements, "n:" of the next 5; at most _MAX_NAME_KEYS keys of the two kinds counted together,
-    innermost first), the depth, "ld" the link density, "jsonld", and the "path=" of element numbers
-    (last)."""
+    """A line's DOM descriptors (space-separated): those its open elements decide (_line_head), "ld"
+    the link density, "jsonld", and the "path=" of element numbers (last)."""
+    depth = len(elements)
+    if depth > 1:
+        # the head is decided by the parent's open elements and the innermost element's tag and name
+        # keys: the lines of sibling elements of one tag and names (an article's paragraphs, a list's
+        # items) share it, so it is kept in the parent's slot
+        parent = _keys_at(names, elements, depth - 2)
+        memo = parent[3]
+        if memo is None:
+            memo = parent[3] = {}
+        key = (elements[-1].tag, _keys_at(names, elements, depth - 1)[0])
+        head = memo.get(key)
+        if head is None:
+            head = memo[key] = _line_head(elements, names, semantic, blocks)
+    else:
+        head = _line_head(elements, names, semantic, blocks)
+    ld = _LD_TOKENS[int(min(link_chars / max(len(text), 1), 1.0) * 5)]
+    jsonld = " jsonld" if bodies and len(text) >= 20 and any(text in b for b in bodies) else ""
+    # the numbers of the innermost enclosing elements, innermost last: lines that share a container
+    # are scored together by the context pass (model.container_matrix)
+    return f"{head} {ld}{jsonld} path={'.'.join(numbers[-_PATH_DEPTH:])}"
+
+
+def _line_head(elements, names, semantic, blocks) -> str:
+    """The DOM descriptors of a line that its open elements decide: "t:" its block's tag and "tt:" the
+    two innermost blocks', "a:" each semantic tag among its ancestors, the name keys ("n1:" of the
+    innermost 3 open elements, "n:" of the next 5; at most _MAX_NAME_KEYS keys of the two kinds counted
+    together, innermost first), and the depth."""
     tokens = []
     if blocks:
         tokens.append("t:" + blocks[-1])
@@ -422,14 +451,7 @@ def _line_tokens(text: str, elements, names, semantic, numbers, blocks, link_cha
                         if key not in seen and len(seen) < _MAX_NAME_KEYS:
                             seen.add(key)
                             tokens.append(key)
-    tokens.append(f"depth{min(depth // 4, 8)}")
-    ratio = min(link_chars / max(len(text), 1), 1.0)
-    tokens.append(f"ld{int(ratio * 5)}")
-    if bodies and len(text) >= 20 and any(text in b for b in bodies):
-        tokens.append("jsonld")
-    # the numbers of the innermost enclosing elements, innermost last: lines that share a container
-    # are scored together by the context pass (model.container_matrix)
-    tokens.append("path=" + ".".join(numbers[-_PATH_DEPTH:]))
+    tokens.append(_DEPTH_TOKENS[min(depth // 4, 8)])
     return " ".join(tokens)
 
 
