@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
+from operator import methodcaller
 
 import numpy as np
 
@@ -492,11 +493,10 @@ def _parts(parts, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """LineFeatures' entries from [(block, item, ids)], each part's entries in item order: all ids,
     the entries per part and item, and their weight: 1/sqrt(the item's entries in the block)."""
     counts = np.array([np.bincount(item, minlength=n) for _, item, _ in parts], dtype=np.int64).reshape(len(parts), n)
-    blocks = np.array([block for block, _, _ in parts], dtype=np.int64)
-    scale = np.empty(counts.shape, dtype=np.float32)
-    for block in np.unique(blocks):
-        mine = blocks == block
-        scale[mine] = 1.0 / np.sqrt(np.maximum(counts[mine].sum(axis=0), 1))
+    blocks, of_part = np.unique(np.array([block for block, _, _ in parts], dtype=np.int64), return_inverse=True)
+    totals = np.zeros((len(blocks), n), dtype=np.int64)     # each block's entries per item
+    np.add.at(totals, of_part.reshape(-1), counts)
+    scale = (1.0 / np.sqrt(np.maximum(totals, 1)))[of_part.reshape(-1)].astype(np.float32)
     ids = np.concatenate([ids for _, _, ids in parts]).astype(np.int32) if parts else np.zeros(0, np.int32)
     return ids, counts, scale
 
@@ -543,13 +543,14 @@ def _dom_entries(dom: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     and link density of the line just before, then those of the line just after. Lines of sibling
     elements share their descriptors but the path: each distinct set is read once."""
     n = len(dom)
-    heads = [d.rpartition("path=")[0] if "path=" in d else d for d in dom]
+    heads = [head if sep else tail for head, sep, tail in map(methodcaller("rpartition", "path="), dom)]
     distinct = {h: k for k, h in enumerate(dict.fromkeys(heads))}
     head_of = np.fromiter(map(distinct.__getitem__, heads), dtype=np.int64, count=n)
     own = [h.split() for h in distinct]
     flat = list(chain.from_iterable(own))
     position = {t: k for k, t in enumerate(dict.fromkeys(flat))}
-    table = np.array([_dom_token_ids(t) for t in position], dtype=np.int64).reshape(-1, 3)
+    table = np.fromiter(chain.from_iterable(map(_dom_token_ids, position)), dtype=np.int64,
+                        count=3 * len(position)).reshape(-1, 3)
     head_ids = table[np.fromiter(map(position.__getitem__, flat), dtype=np.int64, count=len(flat))]
     # each line's entries: its head's run of head_ids
     size = np.fromiter(map(len, own), dtype=np.int64, count=len(own))
@@ -667,11 +668,9 @@ def markup_lines(lines: list[str], rows) -> np.ndarray:
     a tag ("the <iframe> element") is not, nor is an address in angle brackets."""
     rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
     out = np.zeros(len(rows), dtype=bool)
-    for k, r in enumerate(rows):
-        s = lines[r]
-        if "<" in s and ">" in s:
-            s = s.strip()[:_MAX_LINE]
-            out[k] = sum(m.end() - m.start() for m in HTML_TAG.finditer(s)) >= MARKUP_SHARE * len(s)
+    for k in [k for k, r in enumerate(rows) if "<" in lines[r] and ">" in lines[r]]:
+        s = lines[rows[k]].strip()[:_MAX_LINE]
+        out[k] = sum(m.end() - m.start() for m in HTML_TAG.finditer(s)) >= MARKUP_SHARE * len(s)
     return out
 
 

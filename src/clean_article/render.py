@@ -106,6 +106,7 @@ _SEMANTIC = {"article", "main", "nav", "header", "footer", "aside", "form", "sec
              "figcaption", "blockquote", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6",
              "p", "pre", "code", "time", "address", "label", "dl", "dd", "dt", "td", "th", "menu",
              "details", "summary", "caption", "strong", "em", "b", "small", "cite", "span", "div", "a"}
+_SEMANTIC_KEYS = {tag: "a:" + tag for tag in _SEMANTIC}
 _NAME_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[A-Z])")
 _MAX_NAME_KEYS = 44   # class/id name tokens kept per line, innermost elements first
 _PATH_DEPTH = 10
@@ -201,7 +202,7 @@ def _render_root(root, drop: set[str], whole: bool = False) -> RenderedPage:
     # for article_node: the table of elements (line ranges, parents, paragraphs), the table's numbers
     # of the open elements, the index in ``elements`` of each open block, each line's link characters
     table = ElementTable()
-    starts, paragraph_elements = table.start, table.p_elements
+    starts, ends, paragraph_elements = table.start, table.end, table.p_elements
     starts_append, ends_append, parents_append = table.start.append, table.end.append, table.parent.append
     open_numbers: list[int] = []
     block_at: list[int] = []
@@ -276,7 +277,8 @@ def _render_root(root, drop: set[str], whole: bool = False) -> RenderedPage:
         elements.append(el)
         names.append(None)
         sem = semantic[-1]
-        semantic.append(sem if tag not in _SEMANTIC or "a:" + tag in sem else sem + ("a:" + tag,))
+        key = _SEMANTIC_KEYS.get(tag)
+        semantic.append(sem if key is None or key in sem else sem + (key,))
         numbers.append(str(counter))
         if block or cell:
             blocks.append(tag)
@@ -300,7 +302,7 @@ def _render_root(root, drop: set[str], whole: bool = False) -> RenderedPage:
         if block or cell:
             blocks.pop()
             block_at.pop()
-        table.end[number] = len(lines) + (1 if buf else 0)
+        ends[number] = len(lines) + (1 if buf else 0)
         open_numbers.pop()
         elements.pop()
         names.pop()
