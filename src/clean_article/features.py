@@ -493,10 +493,11 @@ def _parts(parts, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """LineFeatures' entries from [(block, item, ids)], each part's entries in item order: all ids,
     the entries per part and item, and their weight: 1/sqrt(the item's entries in the block)."""
     counts = np.array([np.bincount(item, minlength=n) for _, item, _ in parts], dtype=np.int64).reshape(len(parts), n)
-    blocks, of_part = np.unique(np.array([block for block, _, _ in parts], dtype=np.int64), return_inverse=True)
+    blocks = sorted({block for block, _, _ in parts})
+    of_part = np.array([blocks.index(block) for block, _, _ in parts], dtype=np.intp)
     totals = np.zeros((len(blocks), n), dtype=np.int64)     # each block's entries per item
-    np.add.at(totals, of_part.reshape(-1), counts)
-    scale = (1.0 / np.sqrt(np.maximum(totals, 1)))[of_part.reshape(-1)].astype(np.float32)
+    np.add.at(totals, of_part, counts)
+    scale = (1.0 / np.sqrt(np.maximum(totals, 1)))[of_part].astype(np.float32)
     ids = np.concatenate([ids for _, _, ids in parts]).astype(np.int32) if parts else np.zeros(0, np.int32)
     return ids, counts, scale
 

@@ -82,7 +82,7 @@ def parse_html(page: str | bytes, repair: bool = False):
     page = page.replace("\x00", "")
     if repair:
         page = _repair(page)
-    if not page.strip():
+    if not page or page.isspace():      # (page.strip() would copy the page)
         return None
     try:
         # plain lxml elements (lxml.html's element classes cost a Python call for every element read)
