@@ -386,7 +386,7 @@ def _context_keys(names, elements, semantic, i: int) -> tuple[dict[str, None], s
         parts = [semantic[i + 1], slot[0]]
         if i >= 1:
             parts.append(_keys_at(names, elements, i - 1)[0])
-        parts.extend(_keys_at(names, elements, j)[1] for j in range(i - 2, max(i - 7, -1), -1))
+        parts.extend([(names[j] or _keys_at(names, elements, j))[1] for j in range(i - 2, max(i - 7, -1), -1)])
         keys = dict.fromkeys(chain.from_iterable(parts))
         slot[2] = (keys, " ".join(keys))
     return slot[2]
@@ -405,11 +405,11 @@ def _line_tokens(text: str, elements, names, semantic, numbers, blocks, link_cha
         # the head is decided by the parent's open elements and the innermost element's tag and name
         # keys: the lines of sibling elements of one tag and names (an article's paragraphs, a list's
         # items) share it, so it is kept in the parent's slot
-        parent = _keys_at(names, elements, depth - 2)
+        parent = names[-2] or _keys_at(names, elements, depth - 2)
         memo = parent[3]
         if memo is None:
             memo = parent[3] = {}
-        key = (elements[-1].tag, _keys_at(names, elements, depth - 1)[0])
+        key = (elements[-1].tag, (names[-1] or _keys_at(names, elements, depth - 1))[0])
         head = memo.get(key)
         if head is None:
             head = memo[key] = _line_head(elements, names, semantic, blocks)
