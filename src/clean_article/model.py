@@ -16,8 +16,10 @@ Prediction runs in four steps, the shape of jusText's pipeline with learned part
    ``copyright_end``), and a related-content heading takes out its run of teasers
    (``related_runs``); anywhere, a line that is mostly HTML markup (an ad's code that a converter
    left in the text) is not body; on an HTML page, so are runs of short lines that are all link
-   text, once the page has some prose (``link_lists``). The kind head reads the probabilities before
-   this step, as it was trained.
+   text, once the page has some prose (``link_lists``), and, where readability's article element
+   holds most of what the passes keep, the lines outside it that they keep with doubt
+   (``element_outsiders``). The kind head reads the probabilities before this step, as it was
+   trained.
 
 A model file is an ``.npz`` of plain numeric arrays plus a JSON header (format and feature versions,
 labels, threshold, training-data hash, metrics). It is read with ``allow_pickle=False``, so loading
