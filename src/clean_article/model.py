@@ -526,6 +526,12 @@ def related_runs(lines: list[str], rows, p: np.ndarray, threshold: float, words:
     return runs
 
 
+def true_runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """The runs [start, end) of True in a bool array, in order."""
+    edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()))
+
+
 LINK_RUN = 3           # items in a row, each nearly all link text, that make a link list
 LINK_ITEM_WORDS = 12   # a link list's item: a link's text, not a paragraph with a link in it
 LINK_SHARE = 4         # fifths of an item's text inside links (render.render_html's ldN)
@@ -553,14 +559,13 @@ def link_lists(lines: list[str], rows, p: np.ndarray, threshold: float, links: n
     if int(words[prose].sum()) < LINK_PAGE_PROSE:
         return []
     link = (links >= LINK_SHARE) & (words <= LINK_ITEM_WORDS)
-    edges = np.diff(np.concatenate(([0], link.astype(np.int8), [0])))
     # The guard asks less of the lines around a run than the page test asks of prose: any kept line of
     # PROSE_WORDS words, linked or not. Asking for prose there too cost the held-out wcxb-dev
     # listings 0.028 (0.605 -> 0.577), whose linked item titles frame their own lists, and moved
     # dragnet and l3s-gn1 by nothing.
     framing = (p >= threshold) & (words >= PROSE_WORDS)
     runs: list[tuple[int, int]] = []
-    for k, j in zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()):
+    for k, j in true_runs(link):
         inside = k > 0 and j < n and framing[k - 1] and framing[j]
         if j - k >= LINK_RUN and not inside:
             runs.append((k, j))
@@ -592,9 +597,7 @@ def element_outsiders(p: np.ndarray, threshold: float, marks: np.ndarray,
     total = float(lengths[kept].sum())
     if not total or float(lengths[kept & inside].sum()) < AGREEMENT_SHARE * total:
         return []
-    out = kept & ~inside & (p < OUTSIDE_MIN_P)
-    edges = np.diff(np.concatenate(([0], out.astype(np.int8), [0])))
-    return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist()))
+    return true_runs(kept & ~inside & (p < OUTSIDE_MIN_P))
 
 
 # The revision rules by the names a site model's info uses: what each takes out, and its name in messages.

@@ -191,6 +191,9 @@ def fit_site(docs: list[LabelledDoc], base: Model, C: float | None = None,
     return model
 
 
+_LABEL_DOUBT = 0.25    # below model.OUTSIDE_MIN_P - 0.5: a body line reads as a doubt
+
+
 def _rules_that_fit(docs: list[LabelledDoc], html: bool = False) -> dict[str, bool]:
     """Which revision rules (model.revision_ranges) the labels agree with, each judged alone: no line
     that a rule would take out of a page is labelled body (on a forum the replies are the content, on
@@ -201,11 +204,14 @@ def _rules_that_fit(docs: list[LabelledDoc], html: bool = False) -> dict[str, bo
         if not rows:
             continue
         body = np.array([d.labels[r] == "body" for r in rows], dtype=np.float64)
+        # the labels as a doubtful model's probabilities, on their side of the threshold (0.5): a rule
+        # that takes out only lines kept with doubt (the readability rule) is judged at its worst,
+        # and the others, which read only which side a line is on and the best body span (scaled
+        # alike), as with the labels themselves
+        p = 0.5 + np.where(body > 0, _LABEL_DOUBT, -_LABEL_DOUBT)
         words = word_counts(d.lines, rows)
         dom = d.dom if html else None       # the link-list rule reads it, for HTML models only
         for rule in REVISION_RULES:
-            # the readability rule takes out only lines the model doubts: judged as if each body line were one
-            p = body * 0.5 if rule == "readability_rule" else body
             ranges = revision_ranges(d.lines, rows, p, 0.5, (rule,), words, dom=dom)[rule]
             if any(body[a:b].any() for a, b in ranges):
                 fits[rule] = False
