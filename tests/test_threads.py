@@ -105,3 +105,19 @@ def test_the_words_of_a_line_longer_than_the_feature_cut_all_count():
     f = featurize(lines)
     assert f.words[0] == 151
     assert thread_start(lines, f.rows, np.full(3, 0.9), 0.5, f.words, f.lengths) == 1
+
+
+def test_a_comment_count_above_readabilitys_element_ends_nothing():
+    """A header of menus and teasers that the passes keep can hold the 100 words, so that the comment
+    count under the headline came below them; on an HTML page, readability's element says where the
+    article starts (R194, 23c874a6 in the benchmark sets)."""
+    header = ARTICLE                          # read as body (kept) and over 100 words
+    lines = header + ["0 comments"] + ARTICLE[::-1] + COMMENTS
+    rows = item_rows(lines)
+    p = np.full(len(rows), 0.9)
+    count = len(header)
+    assert thread_start(lines, rows, p, 0.5) == count                  # without the marks: cut there
+    marks = np.array([0] * (count + 1) + [2] * len(ARTICLE) + [0] * len(COMMENTS))   # the article's lines
+    k = thread_start(lines, rows, p, 0.5, marks=marks)
+    assert lines[rows[k]] == "Comments (3)"                             # the thread below still ends it
+    assert thread_start(lines, rows, p, 0.5, marks=np.zeros(len(rows), int)) == count   # no element: as before

@@ -430,7 +430,8 @@ def _first_unique(lines: list[str], rows, candidates: list[int], near: int = 0) 
 
 
 def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
-                 words: np.ndarray | None = None, lengths: np.ndarray | None = None) -> int | None:
+                 words: np.ndarray | None = None, lengths: np.ndarray | None = None,
+                 marks: np.ndarray | None = None) -> int | None:
     """The item where a comment thread takes over from the article, or None.
 
     Comments after an article read like prose one line at a time, and the learned passes keep them:
@@ -443,10 +444,15 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     a comment" under every answer of a Q&A page) is a per-post control, not a section, and is
     ignored, unless it is written twice in a row (REPEAT_NEAR: a tab and the heading); the same text
     above the article (a comment count under the headline) does not count.
+    On an HTML page (``marks``: its article_marks), a heading above the first line of readability's
+    article element is a comment count under the headline, however much the page's menus and
+    teasers above it weighed, and is ignored too.
     This is jusText's revision step with one rule; bench.thread_rule measures it. ``words`` and
     ``lengths``: each item's number of ``\\w+`` words and stripped length, when featurize counted them
     (LineFeatures.words, LineFeatures.lengths)."""
     reached = _article_reached(lines, rows, p, threshold, words)
+    if marks is not None and (marks == 2).any():
+        reached = max(reached, int(np.argmax(marks == 2)) - 1)
     if reached >= len(rows):
         return None
     # only the items below that point can open the thread
@@ -623,7 +629,8 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
     n = len(rows)
     if words is None:             # counted once for the three rules that read them
         words = word_counts(lines, rows)
-    start = thread_start(lines, rows, p, threshold, words, lengths) if "thread_rule" in rules else None
+    marks = article_marks(dom, rows) if dom is not None and n else None
+    start = thread_start(lines, rows, p, threshold, words, lengths, marks) if "thread_rule" in rules else None
     end = copyright_end(lines, rows, p, threshold, words, lengths) if "copyright_rule" in rules else None
     if start is not None and end is not None:     # the first end of the article wins
         if end < start:
@@ -642,8 +649,7 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
     if "readability_rule" in rules and dom is not None and n:
         if lengths is None:
             lengths = np.array([len(lines[r].strip()) for r in rows], dtype=np.float64)
-        found["readability_rule"] = element_outsiders(discounted(p, found.values()), threshold,
-                                                      article_marks(dom, rows), lengths)
+        found["readability_rule"] = element_outsiders(discounted(p, found.values()), threshold, marks, lengths)
     return found
 
 
