@@ -1,6 +1,7 @@
 """Measure the revision rules (model.thread_start, the comment thread; model.copyright_end, the
 copyright notice; model.related_runs, teaser lists; features.markup_lines, HTML markup left in the
-text; model.link_lists, an HTML page's link lists; model.element_outsiders, the readability rule):
+text; model.link_lists, an HTML page's link lists; model.element_outsiders, the readability rule;
+model.comment_boxes, doubtful lines in comment-named elements outside readability's element):
 every set, converter and the HTML model, with and without them, on the same model and pages.
 
     python -m bench.thread_rule [--sets dragnet-test,l3s-gn1,wcxb-heldout] [--min-words 50,100,200]
@@ -8,10 +9,11 @@ every set, converter and the HTML model, with and without them, on the same mode
 Prints shingle F1 per set (wcxb-heldout also per page type) without any rule ("off"), with the
 comment-thread rule alone at each minimum of body words above the heading ("thread N"), with it and
 the copyright rule ("+copyright"), with the teaser-list rule too ("+related"), with the markup rule
-too ("four"), with the link-list rule too ("+links") and with all six at the shipped minimum ("all",
-what clean does). The link-list rule and the readability rule (model.element_outsiders, lines outside
-readability's article element) read the DOM, so "four", "+links" and "all" differ only for the HTML
-model.
+too ("four"), with the link-list rule too ("+links"), with the readability rule too ("+readability")
+and with all seven at the shipped minimum ("all", what clean does). The link-list rule, the
+readability rule (model.element_outsiders, lines outside readability's article element) and the
+comment-box rule read the DOM, so "four", "+links", "+readability" and "all" differ only for the
+HTML model.
 """
 
 from __future__ import annotations
@@ -41,8 +43,10 @@ def main() -> None:
     three = both | {"related_rule"}
     settings = ([("off", default, set())] + [(f"thread {w}", int(w), thread) for w in args.min_words.split(",")]
                 + [("+copyright", default, both), ("+related", default, three),
-                   ("four", default, set(model_module.REVISION_RULES) - {"link_list_rule", "readability_rule"}),
-                   ("+links", default, set(model_module.REVISION_RULES) - {"readability_rule"}),
+                   ("four", default, set(model_module.REVISION_RULES) - {"link_list_rule", "readability_rule",
+                                                                          "comment_box_rule"}),
+                   ("+links", default, set(model_module.REVISION_RULES) - {"readability_rule", "comment_box_rule"}),
+                   ("+readability", default, set(model_module.REVISION_RULES) - {"comment_box_rule"}),
                    ("all", default, set(model_module.REVISION_RULES))])
     for set_name in args.sets.split(","):
         pages = list(itertools.islice(SETS[set_name](), args.limit))

@@ -305,3 +305,65 @@ def test_a_site_whose_labels_keep_lines_outside_the_element_turns_the_readabilit
         return fit_site(docs, base).info["site"]["readability_rule"]
     assert site(keep, html_model) is False and site(drop, html_model) is True
     assert site(keep, model) is True          # a text model has no such rule to turn off
+
+
+def test_doubtful_lines_in_comment_named_elements_outside_the_article_go():
+    import numpy as np
+    from clean_article.model import comment_boxes
+
+    dom = ["t:p n1:story depth1 ld0 rd:top path=1.2",
+           "t:p n1:comment n1:body depth1 ld0 path=1.3.4",          # a reply
+           "t:p n1:commentlist n:site depth1 ld0 path=1.3.5",       # another
+           "t:p n1:commentary depth1 ld0 path=1.6",                 # an opinion column, not comments
+           "t:p n1:comment depth1 ld0 rd:sib path=1.7",             # inside readability's element
+           "t:p n:comments depth1 ld0 path=1.3.8",                  # kept without doubt
+           "t:p n:disqus depth1 ld0 path=1.9"]                      # kept below the threshold
+    p = np.array([0.9, 0.6, 0.5, 0.6, 0.6, 0.95, 0.2])
+    marks = np.array([2, 0, 0, 0, 1, 0, 0])
+    assert comment_boxes(p, 0.3, marks, dom, list(range(7))) == [(1, 3)]
+    assert comment_boxes(p, 0.3, np.zeros(7, int), dom, list(range(7))) == [(1, 3), (4, 5)]
+
+
+COMMENTS = ["What a waste of money, the old bridge was fine and the council should spend it on schools.",
+            "I cross that bridge every morning on my way to work and I can tell you it shakes in the wind.",
+            "Finally some good news for the harbour; the ferry will be busy for two years, though."]
+
+
+def test_the_html_model_takes_doubtful_replies_out_unless_the_rule_is_off(html_model, monkeypatch):
+    import numpy as np
+    import clean_article.model as model_module
+    from clean_article.features import featurize
+    from clean_article.model import REVISION_RULES, THREAD_DISCOUNT
+
+    page = render_html(f"<html><body><div class='story'><h1>Bridge to close</h1>{_paras(STORY)}</div>"
+                       f"<ol class='commentlist'>{''.join(f'<li class=comment><p>{c}</p></li>' for c in COMMENTS)}"
+                       "</ol></body></html>")
+    f = featurize(page.lines, page.dom)
+    replies = np.array([page.lines[r] in COMMENTS for r in f.rows])
+    assert replies.sum() == 3
+    learned = html_model.learned_item_proba(f, page.lines, page.dom)
+    kept = learned >= html_model.threshold
+    assert (replies & kept).any() and (~replies & kept).any()
+    # every kept line a doubt; the readability rule off, so this rule alone acts
+    monkeypatch.setattr(model_module, "OUTSIDE_MIN_P", 1.0)
+    monkeypatch.setattr(model_module, "RULES_ON", set(REVISION_RULES) - {"readability_rule"})
+    on = html_model.predict_proba(page.lines, page.dom)
+    assert np.allclose(on[~replies], learned[~replies])
+    assert np.allclose(on[replies & kept], THREAD_DISCOUNT * learned[replies & kept])
+    monkeypatch.setattr(model_module, "RULES_ON", set(REVISION_RULES) - {"readability_rule", "comment_box_rule"})
+    assert html_model.predict_proba(page.lines, page.dom).tolist() == learned.tolist()
+
+
+def test_a_forum_whose_labels_keep_its_replies_turns_the_comment_box_rule_off(html_model):
+    from clean_article.labelled import LabelledDoc
+    from clean_article.site import fit_site
+
+    page = render_html(f"<html><body><div class='story'><h1>Bridge to close</h1>{_paras(STORY)}</div>"
+                       f"<div class='comments'>{_paras(COMMENTS)}</div></body></html>")
+    keep = ["" if not line.strip() else "title" if line == "Bridge to close" else "body" for line in page.lines]
+    drop = ["other" if line in COMMENTS else lab for line, lab in zip(page.lines, keep)]
+
+    def site(labels):
+        docs = [LabelledDoc(f"p{i}", page.lines, labels, {}, dom=page.dom) for i in range(3)]
+        return fit_site(docs, html_model).info["site"]["comment_box_rule"]
+    assert site(keep) is False and site(drop) is True

@@ -18,7 +18,8 @@ Prediction runs in four steps, the shape of jusText's pipeline with learned part
    left in the text) is not body; on an HTML page, so are runs of short lines that are all link
    text, once the page has some prose (``link_lists``), and, where readability's article element
    holds most of what the passes keep, the lines outside it that they keep with doubt
-   (``element_outsiders``). The kind head reads the probabilities before this step, as it was
+   (``element_outsiders``), and, on any HTML page, such lines in elements named for comments
+   (``comment_boxes``). The kind head reads the probabilities before this step, as it was
    trained.
 
 A model file is an ``.npz`` of plain numeric arrays plus a JSON header (format and feature versions,
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -606,13 +608,39 @@ def element_outsiders(p: np.ndarray, threshold: float, marks: np.ndarray,
     return true_runs(kept & ~inside & (p < OUTSIDE_MIN_P))
 
 
+_COMMENT_NAMES = re.compile(r"(?:^|\s)n1?:(?:comment(?!ary|ator)\w*|disqus\w*|respond|replies|reply)(?=\s|$)")
+"""The name keys of an element that holds comments (render.py's "n1:" and "n:" keys of the class, id,
+role and itemprop words of a line's enclosing elements)."""
+
+
+def comment_boxes(p: np.ndarray, threshold: float, marks: np.ndarray, dom: list[str], rows) -> list[tuple[int, int]]:
+    """Item ranges [start, end) of an HTML page's kept lines that lie outside readability's article
+    element (article_marks), inside an element whose class or id names comments ("comment-body",
+    "commentlist", "disqus_thread", "respond"), and are kept with less than OUTSIDE_MIN_P.
+
+    The readability rule (element_outsiders) does nothing on a page where the comments outweigh the
+    article, as on a 2008 story with a hundred replies, and the learned passes, which read the names
+    as one feature among many, keep such replies just above the threshold. The lines' own names say
+    what they are. A forum's posts are often named so too: a site model whose labels keep them as
+    body turns the rule off."""
+    rows = rows.tolist() if isinstance(rows, np.ndarray) else rows
+    doubt = np.flatnonzero((p >= threshold) & (p < OUTSIDE_MIN_P) & (marks == 0))
+    hit = np.zeros(len(p), dtype=bool)
+    for k in doubt.tolist():
+        head = dom[rows[k]].rpartition("path=")[0]
+        hit[k] = bool(_COMMENT_NAMES.search(head))
+    return true_runs(hit)
+
+
 # The revision rules by the names a site model's info uses: what each takes out, and its name in messages.
 REVISION_RULES = {"thread_rule": ("lines below a comment-section heading", "comment-thread rule"),
                   "copyright_rule": ("lines below a copyright notice", "copyright rule"),
                   "related_rule": ("a list under a related-content heading", "teaser-list rule"),
                   "markup_rule": ("lines of HTML markup", "markup rule"),
                   "link_list_rule": ("runs of short all-link lines (HTML)", "link-list rule"),
-                  "readability_rule": ("lines outside readability's article element (HTML)", "readability rule")}
+                  "readability_rule": ("lines outside readability's article element (HTML)", "readability rule"),
+                  "comment_box_rule": ("lines in elements named for comments, outside readability's article "
+                                       "element (HTML)", "comment-box rule")}
 RULES_ON = set(REVISION_RULES)   # the rules Model.revise applies (bench.thread_rule switches them)
 
 
@@ -625,7 +653,8 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
     line that is mostly HTML markup (features.markup_lines: an ad's code that a converter left in the
     text), and on an HTML page (``dom``: its lines' DOM descriptors, for an HTML model) its link lists
     (link_lists) and, judged on the probabilities the other rules leave, the doubtful lines outside
-    readability's article element (element_outsiders)."""
+    readability's article element (element_outsiders) and those of them in elements named for
+    comments (comment_boxes)."""
     n = len(rows)
     if words is None:             # counted once for the three rules that read them
         words = word_counts(lines, rows)
@@ -650,6 +679,9 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
         if lengths is None:
             lengths = np.array([len(lines[r].strip()) for r in rows], dtype=np.float64)
         found["readability_rule"] = element_outsiders(discounted(p, found.values()), threshold, marks, lengths)
+    found["comment_box_rule"] = []
+    if "comment_box_rule" in rules and dom is not None and n:
+        found["comment_box_rule"] = comment_boxes(discounted(p, found.values()), threshold, marks, dom, rows)
     return found
 
 
