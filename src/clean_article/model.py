@@ -642,6 +642,7 @@ REVISION_RULES = {"thread_rule": ("lines below a comment-section heading", "comm
                   "comment_box_rule": ("lines in elements named for comments, outside readability's article "
                                        "element (HTML)", "comment-box rule")}
 RULES_ON = set(REVISION_RULES)   # the rules Model.revise applies (bench.thread_rule switches them)
+_MARK_RULES = ("thread_rule", "readability_rule", "comment_box_rule")   # the rules that read article_marks
 
 
 def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rules=REVISION_RULES,
@@ -658,7 +659,8 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
     n = len(rows)
     if words is None:             # counted once for the three rules that read them
         words = word_counts(lines, rows)
-    marks = article_marks(dom, rows) if dom is not None and n else None
+    marks = (article_marks(dom, rows) if dom is not None and n and any(r in rules for r in _MARK_RULES)
+             else None)
     start = thread_start(lines, rows, p, threshold, words, lengths, marks) if "thread_rule" in rules else None
     end = copyright_end(lines, rows, p, threshold, words, lengths) if "copyright_rule" in rules else None
     if start is not None and end is not None:     # the first end of the article wins
@@ -674,14 +676,16 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
                              if "markup_rule" in rules else []),
              "link_list_rule": (link_lists(lines, rows, p, threshold, link_buckets(dom, rows), words)
                                 if "link_list_rule" in rules and dom is not None else [])}
-    found["readability_rule"] = []
-    if "readability_rule" in rules and dom is not None and n:
-        if lengths is None:
-            lengths = np.array([len(lines[r].strip()) for r in rows], dtype=np.float64)
-        found["readability_rule"] = element_outsiders(discounted(p, found.values()), threshold, marks, lengths)
-    found["comment_box_rule"] = []
-    if "comment_box_rule" in rules and dom is not None and n:
-        found["comment_box_rule"] = comment_boxes(discounted(p, found.values()), threshold, marks, dom, rows)
+    found["readability_rule"] = found["comment_box_rule"] = []
+    if marks is not None and ("readability_rule" in rules or "comment_box_rule" in rules):
+        # both judge the doubt the rules above leave; what they take out is discounted once (revise)
+        left = discounted(p, found.values())
+        if "readability_rule" in rules:
+            if lengths is None:
+                lengths = np.array([len(lines[r].strip()) for r in rows], dtype=np.float64)
+            found["readability_rule"] = element_outsiders(left, threshold, marks, lengths)
+        if "comment_box_rule" in rules:
+            found["comment_box_rule"] = comment_boxes(left, threshold, marks, dom, rows)
     return found
 
 
