@@ -4,6 +4,7 @@
     python -m bench.kinds --input html      # HTML model (hand-labelled pages rendered by lxml)
     python -m bench.kinds --limit 600       # quicker: 600 auto-labelled pages instead of all
     python -m bench.kinds --dump oof.jsonl  # also write each held-out page's line probabilities
+    python -m bench.kinds --input html --no-projection   # the HTML model's kinds from lxml pages only
 
 The hand-labelled pages (documents without ``kinds=no``: the seeds and data/hand.labels) are split into
 folds by site. For each fold a whole model is trained (train.py's training, clean_article.training.fit)
@@ -13,6 +14,13 @@ held-out pages are then labelled by that model and compared line by line with th
 
 Prints per-label precision, recall, F1 and support, macro F1 over the nine labels, the confusion
 matrix (rows: hand label, columns: predicted), and body/not-body accuracy.
+
+With ``--input html`` the pages hand-labelled in another converter's rendering are carried over to
+their lxml rendering (``training.project_hand_pages``), as train.py does: they are trained on and
+tested like the others, and the report is repeated for the pages labelled in lxml's rendering itself
+(whose labels were made on those very lines). ``--no-projection`` trains and tests the HTML model on
+the lxml-labelled pages alone, on the same folds (folds are drawn over the sites of every
+hand-labelled page in both modes).
 """
 
 from __future__ import annotations
@@ -86,23 +94,25 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit", type=int, default=0, help="auto-labelled training pages per fold (0: all)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--no-projection", action="store_true",
+                    help="HTML model: leave out the pages hand-labelled in other converters' renderings")
     ap.add_argument("--dump", type=Path, help="write one JSON line per held-out page: its id, site, fold "
                     "(0-based) and threshold, and each line's hand label, body probability before and after "
                     "the revision rules, and predicted label")
     args = ap.parse_args()
     quiet = lambda s: None  # noqa: E731
-    docs, _ = training_docs(DATA, args.input, log=print)
+    docs, _ = training_docs(DATA, args.input, log=print, project=not args.no_projection)
     docs, _ = split_docs(docs)                       # wcxb held-out domains stay out of everything
     hand = [d for d in docs if names_kinds(d)]
+    sites = sorted({site_of(d) for d in hand})       # the same folds with and without projection
     if args.input == "html":
         hand = [d for d in hand if d.dom is not None]
     auto = [d for d in docs if not names_kinds(d)]
-    sites = sorted({site_of(d) for d in hand})
     rng = np.random.default_rng(args.seed)
     fold_of = dict(zip(sites, rng.permutation(len(sites)) % args.folds))
-    print(f"{len(hand)} hand-labelled pages from {len(sites)} sites, {args.folds} folds by site; "
+    print(f"{len(hand)} hand-labelled pages from {len({site_of(d) for d in hand})} sites, {args.folds} folds by site; "
           f"{len(auto)} auto-labelled pages")
-    gold_all, pred_all, conv_of = [], [], []
+    gold_all, pred_all, conv_of, direct = [], [], [], []
     dump = open(args.dump, "w", encoding="utf-8") if args.dump else None
     t0 = time.time()
     for fold in range(args.folds):
@@ -130,6 +140,7 @@ def main() -> None:
                     gold_all.append(lab)
                     pred_all.append(r.label)
                     conv_of.append(d.meta.get("converter", "?"))
+                    direct.append(d.meta.get("labelled") != "projected")
         print(f"fold {fold + 1}/{args.folds}: {len(held)} held-out pages, trained on {len(train_hand)} hand + "
               f"{len(train_auto)} auto pages ({time.time() - t0:.0f}s)", flush=True)
     if dump:
@@ -141,6 +152,10 @@ def main() -> None:
         by_conv[c].append(g == p)
     print("\nline accuracy by converter: " + ", ".join(f"{c} {np.mean(v):.3f} ({len(v)})"
                                                        for c, v in sorted(by_conv.items())))
+    if not all(direct):
+        pages = sum(1 for d in hand if d.meta.get("labelled") != "projected")
+        print(f"\nthe {pages} pages labelled in this rendering alone (not carried over from another):")
+        report([g for g, k in zip(gold_all, direct) if k], [p for p, k in zip(pred_all, direct) if k])
 
 
 if __name__ == "__main__":

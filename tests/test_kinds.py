@@ -226,3 +226,30 @@ def test_the_kind_heads_index_follows_its_weight_table():
     finally:
         model.kind_rows, model.kind_coef = rows, coef
     assert np.allclose(model.kind_line_proba(f), before)
+
+
+def test_hand_labels_of_another_rendering_reach_the_html_models_lxml_copy():
+    from clean_article.labelled import LabelledDoc
+    from clean_article.training import project_hand_pages
+    hand = LabelledDoc("hand-1-html-text", ["Home | News", "Budget passes", "The council approved it on Tuesday."],
+                       ["nav", "title", "body"], {"source": "s/1", "converter": "html-text", "site": "a.com"})
+    auto = LabelledDoc("wcxb-1-lxml", ["Home", "News", "Budget passes", "The council approved it", "on Tuesday."],
+                       ["other", "other", "body", "body", "body"],
+                       {"source": "s/1", "converter": "lxml", "site": "a.com", "kinds": "no"},
+                       dom=["nav a"] * 2 + ["h1"] + ["p"] * 2)
+    other = LabelledDoc("wcxb-2-lxml", ["Menu", "Text"], ["other", "body"],
+                        {"source": "s/2", "converter": "lxml", "kinds": "no"}, dom=["a", "p"])
+    out = project_hand_pages([hand, auto, other], log=lambda m: None, keep_labelled=False)
+    assert [d.doc_id for d in out] == ["hand-1-html-text-lxml", "wcxb-2-lxml"]   # both copies replaced
+    # the text model keeps the page as it was labelled beside its carried-over copy
+    assert [d.doc_id for d in project_hand_pages([hand, auto, other], log=lambda m: None)] == \
+        ["hand-1-html-text", "hand-1-html-text-lxml", "wcxb-2-lxml"]
+    page = out[0]
+    assert page.labels == ["nav", "nav", "title", "body", "body"] and page.dom == auto.dom
+    assert page.meta["labelled"] == "projected" and page.meta["projected_from"] == "html-text"
+    assert "kinds" not in page.meta           # it names the kinds now
+    # the body passes keep learning the copy's own auto-labelled body: the headline is title by hand,
+    # body by the alignment with the benchmark's gold text
+    assert page.body == [False, False, True, True, True]
+    # a hand page with no lxml copy, or one already in lxml, stays as it is
+    assert project_hand_pages([hand, other], log=lambda m: None) == [hand, other]

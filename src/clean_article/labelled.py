@@ -48,6 +48,10 @@ class LabelledDoc:
     meta: dict[str, str] = field(default_factory=dict)
     unsure: list[bool] | None = None
     dom: list[str] | None = None   # per line DOM descriptors when the page came from HTML
+    # Training's body/not-body target of each line when it is not "the label is body": a copy whose kinds
+    # were carried over from another rendering (training.project_hand_pages) keeps its own auto-labelled
+    # body. Not written to files.
+    body: list[bool] | None = None
 
     @property
     def text(self) -> str:
