@@ -239,11 +239,8 @@ def test_hand_labels_of_another_rendering_reach_the_html_models_lxml_copy():
                        dom=["nav a"] * 2 + ["h1"] + ["p"] * 2)
     other = LabelledDoc("wcxb-2-lxml", ["Menu", "Text"], ["other", "body"],
                         {"source": "s/2", "converter": "lxml", "kinds": "no"}, dom=["a", "p"])
-    out = project_hand_pages([hand, auto, other], log=lambda m: None, keep_labelled=False)
+    out = project_hand_pages([hand, auto, other], log=lambda m: None)
     assert [d.doc_id for d in out] == ["hand-1-html-text-lxml", "wcxb-2-lxml"]   # both copies replaced
-    # the text model keeps the page as it was labelled beside its carried-over copy
-    assert [d.doc_id for d in project_hand_pages([hand, auto, other], log=lambda m: None)] == \
-        ["hand-1-html-text", "hand-1-html-text-lxml", "wcxb-2-lxml"]
     page = out[0]
     assert page.labels == ["nav", "nav", "title", "body", "body"] and page.dom == auto.dom
     assert page.meta["labelled"] == "projected" and page.meta["projected_from"] == "html-text"

@@ -28,9 +28,9 @@ def _tokens(text: str) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(text)]
 
 
-def align_lines(lines: list[str], gold: str, n: int = 4, min_cover: float = 0.5) -> list[bool]:
-    """For each line, whether it belongs to the gold text (blank lines: False)."""
-    gold_tokens = _tokens(gold)
+def _word_stream(lines: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """The page's words in reading order (lower-cased), the line each word is on, and each line's
+    number of words."""
     stream: list[str] = []
     owner: list[int] = []
     line_tokens = [0] * len(lines)
@@ -39,6 +39,13 @@ def align_lines(lines: list[str], gold: str, n: int = 4, min_cover: float = 0.5)
         line_tokens[i] = len(toks)
         stream.extend(toks)
         owner.extend([i] * len(toks))
+    return stream, owner, line_tokens
+
+
+def align_lines(lines: list[str], gold: str, n: int = 4, min_cover: float = 0.5) -> list[bool]:
+    """For each line, whether it belongs to the gold text (blank lines: False)."""
+    gold_tokens = _tokens(gold)
+    stream, owner, line_tokens = _word_stream(lines)
     if not gold_tokens or not stream:
         return [False] * len(lines)
     k = min(n, len(gold_tokens))
@@ -82,21 +89,12 @@ def project_labels(src_lines: list[str], src_labels: list[str], dst_lines: list[
     of the page). When ``dst_body`` says which destination lines are body (the auto labels), a guessed
     line follows it: body when it is body, otherwise the nearest label around it that is not body
     ("other" when there is none). Blank lines get ""."""
-    def stream(lines):
-        words, owner = [], []
-        for i, line in enumerate(lines):
-            for t in _TOKEN.findall(line):
-                words.append(t.lower())
-                owner.append(i)
-        return words, owner
-
-    a, a_owner = stream(src_lines)
-    b, b_owner = stream(dst_lines)
+    a, a_owner, _ = _word_stream(src_lines)
+    b, b_owner, words = _word_stream(dst_lines)
     votes = [Counter() for _ in dst_lines]
     for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
         for k in range(block.size):
             votes[b_owner[block.b + k]][src_labels[a_owner[block.a + k]]] += 1
-    words = Counter(b_owner)
     out: list[str | None] = []
     for i, line in enumerate(dst_lines):
         if not line.strip():
@@ -106,11 +104,11 @@ def project_labels(src_lines: list[str], src_labels: list[str], dst_lines: list[
         else:
             out.append(None)
     guessed = [i for i, lab in enumerate(out) if lab is None]
+    fits = (lambda lab: lab and lab != "body") if dst_body is not None else bool
     for i in guessed:
         if dst_body is not None and dst_body[i]:
             out[i] = "body"
             continue
-        fits = (lambda lab: lab and lab != "body") if dst_body is not None else bool
         before = next((out[j] for j in range(i - 1, -1, -1) if fits(out[j])), None)
         after = next((out[j] for j in range(i + 1, len(out)) if fits(out[j])), None)
         out[i] = before or after or "other"

@@ -34,7 +34,7 @@ from .labels import BODY, LABELS
 from .metrics import aggregate, page_scores, page_texts
 from .model import KIND_CUE_VERSION, Model, article_marks, item_paths, kind_context_matrix, kind_line_scores, kind_table
 
-__all__ = ["fit", "TEXT_THRESHOLD", "article_crops", "training_set", "weigh_hand_labels", "names_kinds", "data_files", "data_hash", "project_hand_pages", "evaluate_docs", "split_docs", "load_data", "training_docs",
+__all__ = ["fit", "TEXT_THRESHOLD", "article_crops", "training_set", "weigh_hand_labels", "names_kinds", "data_files", "data_hash", "project_hand_pages", "body_targets", "evaluate_docs", "split_docs", "load_data", "training_docs",
            "train_from_dir"]
 
 
@@ -89,7 +89,7 @@ class _Corpus:
             indices.append(f.indices)
             values.append(f.values)
             labs = [doc.labels[r] for r in f.rows]
-            body = doc.body if doc.body is not None else [lab == BODY for lab in doc.labels]
+            body = body_targets(doc)
             y.append(np.array([body[r] for r in f.rows], dtype=np.int8))
             with_kinds = names_kinds(doc)
             kinds.append(np.array([lab if with_kinds else "" for lab in labs], dtype=object))
@@ -382,60 +382,65 @@ def training_docs(data_dir: str | Path, input: str = "text", log: Callable[[str]
     if len(kept) < len(docs):
         log(f"{len(docs) - len(kept)} auto-labelled pages superseded by their hand-labelled copies")
     if use_dom and project:
-        kept = project_hand_pages(kept, log, keep_labelled=False)
+        kept = project_hand_pages(kept, log)
     return kept, files
 
 
 MAX_GUESSED = 0.1
 """A carried-over copy is kept when the word match covers all but this share of its lines (lines of text
-one converter renders and another leaves out: hidden menus, glued link lists). Of the 444 other
-renderings of the hand-labelled pages, 375 are within it: the lxml copies of html-text and inscriptis
-pages lose 0.6% of their lines, html-text copies of lxml pages 22% (hidden elements lxml drops)."""
+one converter renders and another leaves out: hidden menus, glued link lists). The lxml copies of the
+html-text and inscriptis pages lose 0.5% of their lines, and 146 of 147 are within it. The other way,
+html-text copies of lxml-labelled pages lose 22% (hidden elements lxml drops)."""
 
 
-def project_hand_pages(docs: list[LabelledDoc], log: Callable[[str], None] = print,
-                       keep_labelled: bool = True) -> list[LabelledDoc]:
-    """Each hand-labelled page's labels carried over to the other converters' renderings of the same
-    page (``align.project_labels``): every auto-labelled copy with the page's ``source`` and another
-    converter is replaced by a copy that names the kinds, its header saying ``labelled=projected`` and
-    from which converter. The HTML model's kind head then learns from every hand-labelled page with the
-    DOM in view (from its lxml rendering), not only from the third labelled in lxml's rendering.
+def project_hand_pages(docs: list[LabelledDoc], log: Callable[[str], None] = print) -> list[LabelledDoc]:
+    """For the HTML model: each hand-labelled page's labels carried over to the auto-labelled copies of
+    the same page (same ``source``) in another converter's rendering (``align.project_labels``); in the
+    HTML model's documents that is the lxml rendering, which has the DOM. Each such copy is replaced by
+    one that names the kinds, its header saying ``labelled=projected`` and from which converter, and the
+    hand-labelled page, if it has no DOM descriptors, is left out. The HTML model's kind head then
+    learns from every hand-labelled page with the DOM in view, not only from the third labelled in
+    lxml's rendering.
 
     The copy keeps its auto-labelled body/not-body as the target of the body passes
     (``LabelledDoc.body``): with the hand labels' body instead, the HTML model lost 0.005 on dragnet and
     on the held-out wcxb-dev sites (headlines and bylines inside the gold text are title and meta by
-    hand). With ``keep_labelled=False`` (the HTML model) a hand-labelled page without DOM descriptors
-    is left out once its lxml copy has its labels. A copy whose lines the word match leaves uncovered
-    for more than MAX_GUESSED of them stays auto-labelled."""
+    hand). A copy whose lines the word match leaves uncovered for more than MAX_GUESSED of them stays
+    auto-labelled."""
     from .align import project_labels
     hand = {d.meta["source"]: d for d in docs if names_kinds(d) and "source" in d.meta}
-    out, replaced, guessed, lines, skipped = [], set(), 0, 0, 0
+    copies: dict[int, LabelledDoc] = {}
+    guessed = lines = skipped = 0
     for d in docs:
         src = hand.get(d.meta.get("source", "")) if not names_kinds(d) else None
         if src is None or d.meta.get("converter") == src.meta.get("converter"):
-            out.append(d)
             continue
-        labels, n = project_labels(src.lines, src.labels, d.lines, [lab == BODY for lab in d.labels])
-        if n > MAX_GUESSED * sum(1 for line in d.lines if line.strip()):
-            out.append(d)
+        body = body_targets(d)
+        labels, n = project_labels(src.lines, src.labels, d.lines, body)
+        non_blank = sum(1 for line in d.lines if line.strip())
+        if n > MAX_GUESSED * non_blank:
             skipped += 1
             continue
         meta = {k: v for k, v in d.meta.items() if k != "kinds"}
         meta.update(labelled="projected", projected_from=src.meta.get("converter", "?"), auto_id=d.doc_id)
-        out.append(LabelledDoc(f"{src.doc_id}-{d.meta.get('converter', 'copy')}", list(d.lines), labels, meta,
-                               None, d.dom, [lab == BODY for lab in d.labels]))
-        replaced.add(d.meta["source"])
+        copies[id(d)] = LabelledDoc(f"{src.doc_id}-{d.meta.get('converter', 'copy')}", list(d.lines), labels,
+                                    meta, None, d.dom, body)
         guessed += n
-        lines += sum(1 for line in d.lines if line.strip())
-    if not keep_labelled:
-        out = [d for d in out if not (names_kinds(d) and d.dom is None and d.meta.get("source") in replaced
-                                      and d.meta.get("labelled") != "projected")]
-    if replaced:
-        copies = sum(d.meta.get("labelled") == "projected" for d in out)
-        log(f"{copies} copies of {len(replaced)} hand-labelled pages carry their labels over from another rendering "
-            f"({guessed} of {lines} lines guessed from their neighbours; {skipped} copies left auto-labelled, "
-            f"over {MAX_GUESSED:.0%} of their lines guessed)")
+        lines += non_blank
+    replaced = {c.meta["source"] for c in copies.values()}
+    out = [copies.get(id(d), d) for d in docs
+           if not (names_kinds(d) and d.dom is None and d.meta.get("source") in replaced)]
+    if copies:
+        log(f"{len(copies)} copies of {len(replaced)} hand-labelled pages carry their labels over from another "
+            f"rendering ({guessed} of {lines} lines guessed from their neighbours; {skipped} copies left "
+            f"auto-labelled, over {MAX_GUESSED:.0%} of their lines guessed)")
     return out
+
+
+def body_targets(doc: LabelledDoc) -> list[bool]:
+    """Each line's body/not-body target for the body passes: ``doc.body`` where a carried-over copy has
+    it, else whether the line's label is body."""
+    return doc.body if doc.body is not None else [lab == BODY for lab in doc.labels]
 
 
 def names_kinds(doc: LabelledDoc) -> bool:
@@ -483,15 +488,13 @@ def article_crops(docs: list[LabelledDoc], log: Callable[[str], None] = print) -
         source_id = d.meta.get("auto_id", d.doc_id)   # a carried-over copy is cropped as its auto page was
         if d.dom is None or (names_kinds(d) and d.body is None) or zlib.crc32(source_id.encode("utf-8")) % CROP_EVERY:
             continue
-        flags = d.body if d.body is not None else [lab == BODY for lab in d.labels]
+        flags = body_targets(d)
         body = [i for i, on in enumerate(flags) if on]
         if not body or (body[0] == 0 and body[-1] == len(d.lines) - 1) or body[-1] - body[0] < 1:
             continue
         a, b = body[0], body[-1] + 1
-        meta = dict(d.meta, kinds="no")
-        crops.append(LabelledDoc(source_id + "#article", d.lines[a:b],
-                                 [(BODY if on else "other") if line.strip() else "" for on, line in zip(flags[a:b], d.lines[a:b])],
-                                 meta, d.unsure[a:b] if d.unsure is not None else None, d.dom[a:b]))
+        crops.append(LabelledDoc(source_id + "#article", d.lines[a:b], d.labels[a:b], dict(d.meta, kinds="no"),
+                                 d.unsure[a:b] if d.unsure is not None else None, d.dom[a:b], flags[a:b]))
     if crops:
         log(f"{len(crops)} pages also cut to their article's lines")
     return crops
