@@ -121,3 +121,28 @@ def test_a_comment_count_above_readabilitys_element_ends_nothing():
     k = thread_start(lines, rows, p, 0.5, marks=marks)
     assert lines[rows[k]] == "Comments (3)"                             # the thread below still ends it
     assert thread_start(lines, rows, p, 0.5, marks=np.zeros(len(rows), int)) == count   # no element: as before
+
+
+def test_a_linked_comment_count_above_a_sure_story_ends_nothing():
+    """"53 Comments" between a headline and its story, all link text on an HTML page, links to the
+    thread; the passes' sure reading of the lines below it says the story goes on (l3s-gn1 3463f0c3,
+    310a3b31, which lost their whole story to the cut). A linked heading over doubtful lines, or one
+    that is not a link, still opens the thread."""
+    header = ARTICLE                          # a kept header of teasers, over 100 words
+    lines = header + ["53 Comments"] + ARTICLE[::-1] + COMMENTS
+    rows = item_rows(lines)
+    count = len(header)
+    p = np.full(len(rows), 0.9)
+    links = np.zeros(len(rows), dtype=int)
+    links[count] = 5
+    k = thread_start(lines, rows, p, 0.5, links=links)
+    assert lines[rows[k]] == "Comments (3)"                              # the thread below still ends it
+    assert thread_start(lines, rows, p, 0.5, links=np.zeros(len(rows), int)) == count   # not a link: cut
+    doubtful = p.copy()
+    doubtful[count + 1:count + 4] = 0.6
+    assert thread_start(lines, rows, doubtful, 0.5, links=links) == count   # a link over doubt: cut
+    links[count + len(ARTICLE) + 1] = 5       # the thread's own heading as a link, over replies read with doubt
+    p[count + len(ARTICLE) + 2:] = 0.7
+    assert lines[rows[thread_start(lines, rows, p, 0.5, links=links)]] == "Comments (3)"
+    p[count + len(ARTICLE) + 2:] = 0.9        # ... but not over replies read as surely as the story
+    assert thread_start(lines, rows, p, 0.5, links=links) is None

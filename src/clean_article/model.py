@@ -416,6 +416,8 @@ def _article_reached(lines: list[str], rows, p: np.ndarray, threshold: float,
     return int(np.searchsorted(total, THREAD_MIN_WORDS))
 
 
+LINKED_HEADING_NEXT = 3     # items below an all-link comment heading that the thread rule looks at
+LINKED_HEADING_SURE = 0.85  # their mean body probability at which the heading is a link to the thread
 REPEAT_NEAR = 1    # items apart: a comment heading written twice in a row is one heading
 
 
@@ -433,7 +435,7 @@ def _first_unique(lines: list[str], rows, candidates: list[int], near: int = 0) 
 
 def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
                  words: np.ndarray | None = None, lengths: np.ndarray | None = None,
-                 marks: np.ndarray | None = None) -> int | None:
+                 marks: np.ndarray | None = None, links: np.ndarray | None = None) -> int | None:
     """The item where a comment thread takes over from the article, or None.
 
     Comments after an article read like prose one line at a time, and the learned passes keep them:
@@ -448,7 +450,9 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     above the article (a comment count under the headline) does not count.
     On an HTML page (``marks``: its article_marks), a heading above the first line of readability's
     article element is a comment count under the headline, however much the page's menus and
-    teasers above it weighed, and is ignored too.
+    teasers above it weighed, and is ignored too, and so is a heading that is all link text (``links``:
+    link_buckets) followed by lines the passes are sure of (LINKED_HEADING_NEXT): "Read Comments (1)"
+    or "53 Comments" between a headline and its story links to the thread; it does not open it.
     This is jusText's revision step with one rule; bench.thread_rule measures it. ``words`` and
     ``lengths``: each item's number of ``\\w+`` words and stripped length, when featurize counted them
     (LineFeatures.words, LineFeatures.lengths)."""
@@ -460,6 +464,10 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     # only the items below that point can open the thread
     below = lengths[reached + 1:] if lengths is not None else None
     eligible = (np.flatnonzero(thread_headings(lines, rows[reached + 1:], below)) + reached + 1).tolist()
+    if links is not None:
+        below_mean = [float(p[k + 1:k + 1 + LINKED_HEADING_NEXT].mean()) if k + 1 < len(p) else 0.0
+                      for k in eligible]
+        eligible = [k for k, sure in zip(eligible, below_mean) if links[k] < 5 or sure < LINKED_HEADING_SURE]
     return _first_unique(lines, rows, eligible, REPEAT_NEAR)
 
 
@@ -661,7 +669,8 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
         words = word_counts(lines, rows)
     marks = (article_marks(dom, rows) if dom is not None and n and any(r in rules for r in _MARK_RULES)
              else None)
-    start = thread_start(lines, rows, p, threshold, words, lengths, marks) if "thread_rule" in rules else None
+    links = link_buckets(dom, rows) if dom is not None else None
+    start = thread_start(lines, rows, p, threshold, words, lengths, marks, links) if "thread_rule" in rules else None
     end = copyright_end(lines, rows, p, threshold, words, lengths) if "copyright_rule" in rules else None
     if start is not None and end is not None:     # the first end of the article wins
         if end < start:
@@ -674,7 +683,7 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
              "related_rule": related_runs(lines, rows, p, threshold, words, stop) if "related_rule" in rules else [],
              "markup_rule": ([(k, k + 1) for k in np.flatnonzero(markup_lines(lines, rows)).tolist()]
                              if "markup_rule" in rules else []),
-             "link_list_rule": (link_lists(lines, rows, p, threshold, link_buckets(dom, rows), words)
+             "link_list_rule": (link_lists(lines, rows, p, threshold, links, words)
                                 if "link_list_rule" in rules and dom is not None else [])}
     found["readability_rule"] = found["comment_box_rule"] = []
     if marks is not None and ("readability_rule" in rules or "comment_box_rule" in rules):
