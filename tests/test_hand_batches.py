@@ -1,6 +1,6 @@
 """How tools/make_hand_batches.py scores candidate pages for the next round of hand labels."""
 
-from tools.make_hand_batches import score, score_related_ad
+from tools.make_hand_batches import score, score_ad_meta, score_related_ad
 
 PLAIN = ["The council met on Tuesday.", "It agreed the budget after a long debate."]
 TEASERS = PLAIN + ["Related Stories", "You may also like", "Most Read", "Advertisement",
@@ -21,3 +21,14 @@ def test_related_ad_focus_ranks_teaser_lists_and_ads_first():
 def test_the_second_rounds_score_still_looks_for_paywalls_and_captions():
     paywall = PLAIN + ["Subscribe to continue reading", "Photo: Getty Images"]
     assert score(paywall, '<div class="paywall"></div><figcaption>x</figcaption>') > score(PLAIN, "")
+
+
+def test_ad_meta_focus_ranks_ads_and_bylines_first():
+    meta = PLAIN + ["By Jane Doe", "Updated March 3, 2025", "5 min read", "Tags: council, budget", "Advertisement"]
+    meta_html = '<span class="byline"></span><time datetime="2025-03-03"></time><div class="ad-slot"></div>'
+    assert score_ad_meta(PLAIN, "<p></p>") == 0
+    assert score_ad_meta(meta, meta_html) > score_ad_meta(meta, "") > score_ad_meta(PLAIN, "")
+    # a sentence of 100 characters or more that starts with "By" is prose, not a byline
+    assert score_ad_meta(["By the time the council met on Tuesday, the budget had already been agreed by "
+                          "every party on the committee."], "") == 0
+    assert score_ad_meta(meta, meta_html * 1000) == score_ad_meta(meta, meta_html * 6)

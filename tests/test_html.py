@@ -124,10 +124,10 @@ def test_link_density_counts_the_text_on_each_side_of_a_comment_apart():
     assert "ld4" in tokens
 
 
-@pytest.mark.xfail(strict=True, reason="known since the readability marks and the article crops: the HTML "
-                   "model keeps the example's headline, inside the article element, as body (0.53; 0.37 "
-                   "and 'title' before); the wcxb-dev gold it trains on often counts the headline as content")
 def test_the_html_examples_headline_is_its_title_not_body():
+    """Known to fail from the readability marks and the article crops (fourth session: body at 0.53)
+    to the eighth session's retraining (body 0.25, title 0.75); the wcxb-dev gold the body passes learn
+    often counts the headline as content, so this may turn again."""
     results = classify_html(EXAMPLE.read_bytes())
     headline = next(r for r in results if r.text.startswith("Vladimir Putin Promises"))
     assert headline.label == "title"

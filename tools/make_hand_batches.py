@@ -1,6 +1,6 @@
 """Pick wcxb-dev training pages for hand labelling and write them as pre-filled batches.
 
-    python -m tools.make_hand_batches OUT_DIR [--articles 42] [--batches 6] [--seed 11] [--focus related-ad]
+    python -m tools.make_hand_batches OUT_DIR [--articles 42] [--batches 6] [--seed 11] [--focus related-ad|ad-meta]
 
 Candidates: training-split pages (no held-out domain) of sites that data/hand.labels does not hold yet,
 25-230 non-blank lines. Each is scored by how likely it holds the kinds the kind head knows worst
@@ -50,6 +50,10 @@ _RELATED = re.compile(r"^(related|recommended|you (may|might) also|more (from|st
                       r"|viewed)|trending|read (next|more|also)|also read|see also|recent (posts|articles|stories)"
                       r"|latest (news|stories|posts)|top stories|popular|don't miss|up next|further reading)", re.I)
 _AD_HTML = re.compile(r"adsbygoogle|googletag|ad-slot|adslot|ad-container|ad-unit|dfp-|advertisement|sponsored", re.I)
+_META = re.compile(r"^(by|written by|posted by|published|updated|posted on|last updated|filed under|tags?:|categories?:"
+                   r"|topics?:|about the author)\b|\d+ min(ute)?s? read|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+                   r"[a-z]*\.? \d{1,2},? \d{4}\b", re.I)
+_META_HTML = re.compile(r"byline|dateline|rel=\"author\"|class=\"[^\"]*author|<time\b|post-tags|article-tags|tag-list", re.I)
 
 
 def score(lines: list[str], html: str) -> int:
@@ -71,16 +75,25 @@ def score_related_ad(lines: list[str], html: str) -> int:
     return 2 * min(related, 4) + min(related_html, 6) + 2 * min(ads, 4) + min(ad_html, 6)
 
 
+def score_ad_meta(lines: list[str], html: str) -> int:
+    """How likely a page holds ads and many article meta lines (bylines, dates, tags, author boxes)."""
+    ad_html = len(_AD_HTML.findall(html))
+    ads = sum(1 for line in lines if len(line) < 120 and _AD.search(line))
+    meta = sum(1 for line in lines if len(line) < 100 and _META.search(line.strip()))
+    meta_html = len(_META_HTML.findall(html))
+    return 2 * min(ads, 5) + min(ad_html, 6) + min(meta, 5) + min(meta_html, 4)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--articles", type=int, default=42)
     ap.add_argument("--batches", type=int, default=6)
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--focus", choices=("paywall-caption-ad", "related-ad"), default="paywall-caption-ad",
+    ap.add_argument("--focus", choices=("paywall-caption-ad", "related-ad", "ad-meta"), default="paywall-caption-ad",
                     help="which kinds the picked pages should hold most of")
     args = ap.parse_args()
-    page_score = score_related_ad if args.focus == "related-ad" else score
+    page_score = {"related-ad": score_related_ad, "ad-meta": score_ad_meta}.get(args.focus, score)
     done = {d.meta["site"] for d in read_labelled(DATA / "hand.labels")}
     auto = {c: {d.meta["source"]: d for d in read_labelled(DATA / "wcxb" / f"{c}.labels.gz")} for c in CONVERTERS}
     candidates = []
