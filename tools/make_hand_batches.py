@@ -56,13 +56,18 @@ _META = re.compile(r"^(by|written by|posted by|published|updated|posted on|last 
 _META_HTML = re.compile(r"byline|dateline|rel=\"author\"|class=\"[^\"]*author|<time\b|post-tags|article-tags|tag-list", re.I)
 
 
+def _ad_lines(lines: list[str]) -> int:
+    """How many lines under 120 characters read "Advertisement", "Sponsored", newsletter or sign-up."""
+    return sum(1 for line in lines if len(line) < 120 and _AD.search(line))
+
+
 def score(lines: list[str], html: str) -> int:
     """How likely a page holds paywall prompts, captions and ads (each count capped)."""
     short = [line for line in lines if len(line) < 200]
     paywall_html = len(_PAYWALL_HTML.findall(html))
     captions = min(html.lower().count("<figcaption"), 6) + sum(1 for line in short if _CAPTION.search(line))
     paywall = sum(1 for line in short if _PAYWALL.search(line))
-    ads = sum(1 for line in lines if len(line) < 120 and _AD.search(line))
+    ads = _ad_lines(lines)
     return 3 * min(paywall_html, 3) + 2 * min(paywall, 4) + min(captions, 6) + min(ads, 4)
 
 
@@ -71,14 +76,14 @@ def score_related_ad(lines: list[str], html: str) -> int:
     related_html = len(_RELATED_HTML.findall(html))
     related = sum(1 for line in lines if len(line) < 80 and _RELATED.search(line.strip()))
     ad_html = len(_AD_HTML.findall(html))
-    ads = sum(1 for line in lines if len(line) < 120 and _AD.search(line))
+    ads = _ad_lines(lines)
     return 2 * min(related, 4) + min(related_html, 6) + 2 * min(ads, 4) + min(ad_html, 6)
 
 
 def score_ad_meta(lines: list[str], html: str) -> int:
     """How likely a page holds ads and many article meta lines (bylines, dates, tags, author boxes)."""
     ad_html = len(_AD_HTML.findall(html))
-    ads = sum(1 for line in lines if len(line) < 120 and _AD.search(line))
+    ads = _ad_lines(lines)
     meta = sum(1 for line in lines if len(line) < 100 and _META.search(line.strip()))
     meta_html = len(_META_HTML.findall(html))
     return 2 * min(ads, 5) + min(ad_html, 6) + min(meta, 5) + min(meta_html, 4)

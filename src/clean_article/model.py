@@ -464,10 +464,9 @@ def thread_start(lines: list[str], rows, p: np.ndarray, threshold: float,
     # only the items below that point can open the thread
     below = lengths[reached + 1:] if lengths is not None else None
     eligible = (np.flatnonzero(thread_headings(lines, rows[reached + 1:], below)) + reached + 1).tolist()
-    if links is not None:
-        below_mean = [float(p[k + 1:k + 1 + LINKED_HEADING_NEXT].mean()) if k + 1 < len(p) else 0.0
-                      for k in eligible]
-        eligible = [k for k, sure in zip(eligible, below_mean) if links[k] < 5 or sure < LINKED_HEADING_SURE]
+    if links is not None:       # an all-link heading over a story the passes are sure of is a link to it
+        eligible = [k for k in eligible if links[k] < 5 or k + 1 == len(p)
+                    or p[k + 1:k + 1 + LINKED_HEADING_NEXT].mean() < LINKED_HEADING_SURE]
     return _first_unique(lines, rows, eligible, REPEAT_NEAR)
 
 
@@ -669,7 +668,8 @@ def revision_ranges(lines: list[str], rows, p: np.ndarray, threshold: float, rul
         words = word_counts(lines, rows)
     marks = (article_marks(dom, rows) if dom is not None and n and any(r in rules for r in _MARK_RULES)
              else None)
-    links = link_buckets(dom, rows) if dom is not None else None
+    links = (link_buckets(dom, rows) if dom is not None and ("thread_rule" in rules or "link_list_rule" in rules)
+             else None)
     start = thread_start(lines, rows, p, threshold, words, lengths, marks, links) if "thread_rule" in rules else None
     end = copyright_end(lines, rows, p, threshold, words, lengths) if "copyright_rule" in rules else None
     if start is not None and end is not None:     # the first end of the article wins

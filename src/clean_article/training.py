@@ -28,6 +28,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
+from .align import project_labels
 from .features import N_FEATURES, LineFeatures, featurize, item_rows, kind_cues
 from .labelled import LabelledDoc, read_labelled_with_dom
 from .labels import BODY, LABELS
@@ -408,7 +409,6 @@ def project_hand_pages(docs: list[LabelledDoc], log: Callable[[str], None] = pri
     on the held-out wcxb-dev sites (headlines and bylines inside the gold text are title and meta by
     hand). A copy whose lines the word match leaves uncovered for more than MAX_GUESSED of them stays
     auto-labelled."""
-    from .align import project_labels
     hand = {d.meta["source"]: d for d in docs if names_kinds(d) and "source" in d.meta}
     copies: dict[int, LabelledDoc] = {}
     guessed = lines = skipped = 0
