@@ -1,19 +1,23 @@
 """Pick wcxb-dev training pages for hand labelling and write them as pre-filled batches.
 
-    python -m tools.make_hand_batches OUT_DIR [--articles 42] [--batches 6] [--seed 11] [--focus related-ad|ad-meta]
+    python -m tools.make_hand_batches OUT_DIR [--articles 42] [--batches 6] [--seed 11]
+                                      [--focus paywall-caption-ad|related-ad|ad-meta]
 
 Candidates: training-split pages (no held-out domain) of sites that data/hand.labels does not hold yet,
 25-230 non-blank lines. Each is scored by how likely it holds the kinds the kind head knows worst
-(second round of data/README.md): paywall markup in its HTML ("paywall", "piano", "regwall",
+(``--focus``, one scoring function each in SCORES; the rounds of data/README.md name theirs):
+``paywall-caption-ad`` (second round) by paywall markup in its HTML ("paywall", "piano", "regwall",
 "subscribe to continue"...), subscription lines, figcaptions and photo-credit lines, "Advertisement" /
-"Sponsored" / newsletter lines; with ``--focus related-ad`` (third round) instead by teaser-list markup
-and headings ("related", "recommended", "you may also like", "most read", Taboola/Outbrain widgets) and
-ad slots, "Advertisement", sponsored and newsletter lines. The best-scoring pages are taken, one per site: ``--articles`` articles
-and one page of each other type. Each is written in one converter's rendering (lxml, html-text,
-inscriptis in turn), line for line from data/wcxb/<converter>.labels.gz, pre-filled: lines the aligner
-marked body are ``body``, every other line the shipped model's most likely kind, with ``?`` where its
-probability is under 0.7. Labellers correct the batches (data/hand-notes/GUIDE.md);
-``python -m tools.build_hand_data`` then checks them and writes data/hand.labels.
+"Sponsored" / newsletter lines; ``related-ad`` (third and fifth rounds) by teaser-list markup and
+headings ("related", "recommended", "you may also like", "most read", Taboola/Outbrain widgets) and ad
+slots, "Advertisement", sponsored and newsletter lines; ``ad-meta`` (fourth round) by ad slots and ad
+lines and by byline, date, reading-time and tag lines and their markup. The best-scoring pages are
+taken, one per site: ``--articles`` articles and one page of each other type. Each is written in one
+converter's rendering (lxml, html-text, inscriptis in turn), line for line from
+data/wcxb/<converter>.labels.gz, pre-filled: lines the aligner marked body are ``body``, every other
+line the shipped model's most likely kind, with ``?`` where its probability is under 0.7. Labellers
+correct the batches (data/hand-notes/GUIDE.md); ``python -m tools.build_hand_data`` then checks them
+and writes data/hand.labels.
 """
 
 from __future__ import annotations
@@ -89,16 +93,20 @@ def score_ad_meta(lines: list[str], html: str) -> int:
     return 2 * min(ads, 5) + min(ad_html, 6) + min(meta, 5) + min(meta_html, 4)
 
 
+# --focus: which kinds the picked pages should hold most of, and the page score that looks for them
+SCORES = {"paywall-caption-ad": score, "related-ad": score_related_ad, "ad-meta": score_ad_meta}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--articles", type=int, default=42)
     ap.add_argument("--batches", type=int, default=6)
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--focus", choices=("paywall-caption-ad", "related-ad", "ad-meta"), default="paywall-caption-ad",
+    ap.add_argument("--focus", choices=sorted(SCORES), default="paywall-caption-ad",
                     help="which kinds the picked pages should hold most of")
     args = ap.parse_args()
-    page_score = {"related-ad": score_related_ad, "ad-meta": score_ad_meta}.get(args.focus, score)
+    page_score = SCORES[args.focus]
     done = {d.meta["site"] for d in read_labelled(DATA / "hand.labels")}
     auto = {c: {d.meta["source"]: d for d in read_labelled(DATA / "wcxb" / f"{c}.labels.gz")} for c in CONVERTERS}
     candidates = []

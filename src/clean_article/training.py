@@ -391,8 +391,8 @@ MAX_GUESSED = 0.1
 """A carried-over copy is kept when the word match covers all but this share of its lines (lines of text
 one converter renders and another leaves out: hidden menus, glued link lists). The lxml copies of the
 html-text and inscriptis pages lose 0.5% of their lines, and 209 of 211 are within it (177 of 179 before
-the fifth round of hand labels, 146 of 147 before the fourth). The other way,
-html-text copies of lxml-labelled pages lose 22% (hidden elements lxml drops)."""
+the fifth round of hand labels, 146 of 147 before the fourth). The other way, html-text copies of
+lxml-labelled pages lose 22% (hidden elements lxml drops)."""
 
 
 def project_hand_pages(docs: list[LabelledDoc], log: Callable[[str], None] = print) -> list[LabelledDoc]:
