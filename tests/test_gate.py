@@ -15,9 +15,10 @@ from clean_article.training import evaluate_docs
 from conftest import DATA
 
 N_PAGES = 60
-EVAL_SHA256 = "5f19ede7de8d2b46eb92a7a53e31ed031baaa47a9e8c1368fdbc05fb27dcedaf"
+EVAL_SHA256 = "d11b0f455948cf4aea06d5450a685f748834718601a720c8b925b1f47c7ea8fc"
 # measured with the shipped model, minus about 0.02 for noise between platforms
-# measured 0.906, 0.907, 0.906 (ninth session, fifth round of hand labels; 0.908, 0.913, 0.910 in the
+# measured 0.906, 0.907, 0.908 (tenth session: the lxml rendering places React's streamed segments and
+# reads a <button> left open over the page; 0.906, 0.907, 0.906 in the ninth, 0.908, 0.913, 0.910 in the
 # eighth; 0.908, 0.907, 0.904 before)
 FLOORS = {"html-text": 0.89, "inscriptis": 0.89, "lxml": 0.89}
 

@@ -12,12 +12,13 @@ from clean_article.training import evaluate_docs
 from conftest import DATA
 
 N_PAGES = 60
-EVAL_SHA256 = "be16923f81bb078aa9b1664d09e4ad219bb615382f6106d7fb983f9dc8017deb"
-# measured 0.921 with the shipped HTML model (ninth session, fifth round of hand labels); before: 0.923
+EVAL_SHA256 = "92ab631d8e587c861c64f0f33e7ff291c222e19bdc87bb6cf93dcd619e8f7442"
+# measured 0.925 with the shipped HTML model (tenth session: React's streamed segments placed, a
+# <button> left open over the page read); 0.921 in the ninth (fifth round of hand labels); before: 0.923
 # (eighth session, 48 more hand pages), 0.924 (seventh: the kind head learns from every hand-labelled
 # page), 0.926 (fifth: lenient second render, readability rule), 0.924, and 0.923 before the readability
-# marks; the text model scores 0.904 on the same lines. The floor leaves about 0.02 for noise between
-# platforms.
+# marks; the text model scores 0.908 on the same lines (0.904 before). The floor leaves about 0.02 for
+# noise between platforms.
 FLOOR = 0.90
 
 

@@ -175,3 +175,37 @@ def test_the_lenient_render_is_a_second_try_only():
     assert render_html(short).lines == ["Bridge closed.", "Enable JavaScript."]
     # a page with no text at all stays empty
     assert render_html("<html><head><title>t</title></head><body></body></html>").lines == []
+
+
+def test_segments_streamed_by_react_are_read_where_their_placeholder_is():
+    # React's streaming server render: placeholders where the content goes, the content later in
+    # hidden divs that a script moves into place ($RC for a boundary "B:n", $RS for a segment "P:n")
+    page = ("<html><body><header><a href='/'>Home</a></header>"
+            "<main><h1>Bridge to close</h1><template id='B:0'></template><div class='skeleton'></div>"
+            "<template id='P:1'></template></main><footer>Contact us</footer>"
+            f"<div hidden id='S:0'><p>{STORY_TEXT}</p><template id='B:2'></template></div>"
+            "<script>$RC('B:0','S:0')</script>tail text"
+            "<div hidden id='S:1'><p>The second part of the story.</p></div>"
+            "<div hidden id='S:2'><p>Nested in the first.</p></div>"
+            "<div hidden id='S:9'><p>No placeholder: stays hidden.</p></div>"
+            "<div hidden><p>Plainly hidden.</p></div></body></html>")
+    lines = render_html(page).lines
+    assert lines == ["Home", "Bridge to close", STORY_TEXT, "Nested in the first.",
+                     "The second part of the story.", "Contact us", "tail text"]
+
+
+def test_a_button_left_open_over_the_page_does_not_hide_it():
+    from clean_article.render import BUTTON_MAX_WORDS
+    # libxml2 keeps a <button> open over an unclosed <div> inside it (a browser closes it at
+    # </button>): a button with more words than any label is read, a real button is still dropped
+    second = "Drivers are asked to use the tunnel, where tolls will be waived until the bridge reopens."
+    page = ("<html><body><button class='menu'><div><svg></svg><div></button>"
+            f"<article><h1>Bridge to close</h1><p>{STORY_TEXT}</p><p>{second}</p></article>"
+            "<button>Share this story</button></body></html>")
+    assert len(f"{STORY_TEXT} {second}".split()) > BUTTON_MAX_WORDS
+    lines = render_html(page).lines
+    assert lines[:3] == ["Bridge to close", STORY_TEXT, second]
+    assert "Share this story" not in lines
+    # the same page with its button closed: the button's label is dropped, the article read
+    closed = page.replace("<div><svg></svg><div></button>", "Menu</button>")
+    assert render_html(closed).lines == ["Bridge to close", STORY_TEXT, second]

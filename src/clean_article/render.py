@@ -189,9 +189,65 @@ def render_html(page: str | bytes) -> RenderedPage:
     return out
 
 
+_SEGMENT_ID = re.compile(r"S:(\w+)$")
+
+
+def _place_streamed_segments(root) -> None:
+    """Put the segments of a page streamed by React (server rendering with Suspense: Next.js and
+    others) where the browser's script puts them. Such a page sends a placeholder ``<template
+    id="B:n">`` where the content goes and, later, the content itself in ``<div hidden id="S:n">``,
+    which a script moves into place. Read as sent, the article is hidden (or, were hidden elements
+    read, after the footer). Each segment is moved before its placeholder and unhidden; the text that
+    followed it stays where it was. (The script that moves segment n names its place: ``$RC("B:n",
+    "S:n")`` a boundary's, ``$RS("S:n", "P:n")`` a segment's.)"""
+    places = {}
+    for template in root.iter("template"):
+        id_ = template.get("id")
+        if id_ and id_.startswith(("B:", "P:")):      # a boundary's placeholder, or a segment's
+            if id_[0] == "P" or id_[2:] not in places:
+                places[id_[2:]] = template
+    if not places:
+        return
+    for div in root.iter("div"):
+        if div.get("hidden") is None:
+            continue
+        m = _SEGMENT_ID.match(div.get("id") or "")
+        place = places.get(m.group(1)) if m else None
+        if place is None or any(a is div for a in place.iterancestors()):
+            continue
+        parent = div.getparent()
+        if parent is None:
+            continue
+        if div.tail:                         # lxml moves an element's tail with it: leave it here
+            prev = div.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + div.tail
+            else:
+                parent.text = (parent.text or "") + div.tail
+            div.tail = None
+        del div.attrib["hidden"]
+        place.addprevious(div)
+
+
+# A <button> is dropped (its words are a control's label: "Menu", "Share"), but not one holding more
+# words than any label: the parser left it open over the page (libxml2 does not close a button at a
+# block that a browser's parser closes it at, e.g. after an unclosed <div> inside it).
+BUTTON_MAX_WORDS = 40
+
+
+def _swallowing_button(el) -> bool:
+    words = 0
+    for text in el.itertext():
+        words += len(text.split())
+        if words > BUTTON_MAX_WORDS:
+            return True
+    return False
+
+
 def _render_root(root, drop: set[str], whole: bool = False) -> RenderedPage:
     """render_html on a parsed page: its <body> (``whole``: the whole tree), without the elements of
     the tags in ``drop``."""
+    _place_streamed_segments(root)
     bodies = _json_ld_bodies(root)
     lines: list[str] = []
     dom: list[str] = []
@@ -245,7 +301,8 @@ def _render_root(root, drop: set[str], whole: bool = False) -> RenderedPage:
                     link_chars += len(tail.strip())
             return
         get = el.get                         # _hidden, inline: this runs for every element
-        if (tag in drop or get("hidden") is not None or get("aria-hidden") == "true"
+        if ((tag in drop and not (tag == "button" and _swallowing_button(el)))
+                or get("hidden") is not None or get("aria-hidden") == "true"
                 or ((style := get("style")) and _HIDDEN_STYLE.search(style))):   # (tags are lower-case)
             if tail and (buf or not tail.isspace()):
                 buf.append(tail)
