@@ -208,12 +208,14 @@ def _place_streamed_segments(root) -> None:
                 places[id_[2:]] = template
     if not places:
         return
+    segments = []               # found first: moving an element while iterating the tree skips some
     for div in root.iter("div"):
-        if div.get("hidden") is None:
-            continue
-        m = _SEGMENT_ID.match(div.get("id") or "")
-        place = places.get(m.group(1)) if m else None
-        if place is None or any(a is div for a in place.iterancestors()):
+        if div.get("hidden") is not None:
+            m = _SEGMENT_ID.match(div.get("id") or "")
+            if m and m.group(1) in places:
+                segments.append((div, places[m.group(1)]))
+    for div, place in segments:
+        if any(a is div for a in place.iterancestors()):
             continue
         parent = div.getparent()
         if parent is None:
@@ -233,6 +235,33 @@ def _place_streamed_segments(root) -> None:
 # words than any label: the parser left it open over the page (libxml2 does not close a button at a
 # block that a browser's parser closes it at, e.g. after an unclosed <div> inside it).
 BUTTON_MAX_WORDS = 40
+
+
+# A hidden element is read when it is a collapsed section (an FAQ's answers, a product's
+# specifications, "read more"): shut until the reader opens it and part of the page's content all the
+# same (WCXB's gold counts it). Menus, dialogs and drawers stay hidden, and so do tab panels: on a
+# news page they are mostly the sidebar's "most read / most shared" tabs (l3s-gn1), on documentation
+# the same code in other languages.
+_PANEL_WORDS = {"accordion", "accordian", "collapse", "collapsed", "collapsible", "faq", "faqs", "answer",
+                "expandable"}
+_NOT_PANEL_WORDS = {"nav", "navbar", "navigation", "menu", "submenu", "megamenu", "modal", "dialog", "popup",
+                    "cookie", "cookies", "consent", "gdpr", "dropdown", "drawer", "overlay", "offcanvas",
+                    "search", "mobile", "header", "footer", "sidebar", "login", "newsletter", "subscribe",
+                    "tab", "tabs", "tabpanel"}
+_NOT_PANEL_ROLES = {"dialog", "alertdialog", "menu", "menubar", "navigation", "banner", "contentinfo",
+                    "search", "tooltip", "tabpanel"}
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def _collapsed_section(el) -> bool:
+    """Whether a hidden element is a collapsed section (see _PANEL_WORDS)."""
+    get = el.get
+    if get("hidden") == "until-found":
+        return True
+    if (get("role") or "").strip().lower() in _NOT_PANEL_ROLES:
+        return False
+    words = set(_WORDS.findall(f"{get('class') or ''} {get('id') or ''}"[:400].lower()))
+    return bool(words & _PANEL_WORDS) and not words & _NOT_PANEL_WORDS
 
 
 def _swallowing_button(el) -> bool:
@@ -302,8 +331,9 @@ def _render_root(root, drop: set[str], whole: bool = False) -> RenderedPage:
             return
         get = el.get                         # _hidden, inline: this runs for every element
         if ((tag in drop and not (tag == "button" and _swallowing_button(el)))
-                or get("hidden") is not None or get("aria-hidden") == "true"
-                or ((style := get("style")) and _HIDDEN_STYLE.search(style))):   # (tags are lower-case)
+                or ((get("hidden") is not None or get("aria-hidden") == "true"
+                     or ((style := get("style")) and _HIDDEN_STYLE.search(style)))   # (tags are lower-case)
+                    and not _collapsed_section(el))):
             if tail and (buf or not tail.isspace()):
                 buf.append(tail)
                 if in_link:
