@@ -1,8 +1,10 @@
 """Render HTML to text lines with lxml: one block element a line, as a reader sees the page.
 
-Scripts, styles, templates and hidden elements are dropped; ``<br>`` breaks a line; list items and
-table rows are lines of their own (cells joined by " | "). The parse never raises on broken markup:
-lxml's HTML parser recovers, and bytes are decoded from a BOM, a meta charset, UTF-8 or cp1252.
+Scripts, styles, templates and hidden elements are dropped (not collapsed sections, and not the
+segments a React page streams hidden: they are read where the page shows them); ``<br>`` breaks a
+line; list items and table rows are lines of their own (cells joined by " | "). The parse never raises
+on broken markup: lxml's HTML parser recovers, and bytes are decoded from a BOM, a meta charset, UTF-8
+or cp1252.
 """
 
 from __future__ import annotations
@@ -231,12 +233,6 @@ def _place_streamed_segments(root) -> None:
         place.addprevious(div)
 
 
-# A <button> is dropped (its words are a control's label: "Menu", "Share"), but not one holding more
-# words than any label: the parser left it open over the page (libxml2 does not close a button at a
-# block that a browser's parser closes it at, e.g. after an unclosed <div> inside it).
-BUTTON_MAX_WORDS = 40
-
-
 # A hidden element is read when it is a collapsed section (an FAQ's answers, a product's
 # specifications, "read more"): shut until the reader opens it and part of the page's content all the
 # same (WCXB's gold counts it). Menus, dialogs and drawers stay hidden, and so do tab panels: on a
@@ -250,7 +246,11 @@ _NOT_PANEL_WORDS = {"nav", "navbar", "navigation", "menu", "submenu", "megamenu"
                     "tab", "tabs", "tabpanel"}
 _NOT_PANEL_ROLES = {"dialog", "alertdialog", "menu", "menubar", "navigation", "banner", "contentinfo",
                     "search", "tooltip", "tabpanel"}
-_WORDS = re.compile(r"[a-z0-9]+")
+# the class and id words, lower-cased first. Not _name_words: its split takes every capital letter
+# for a separator ("AccordionItem" reads "ccordion", "tem"); mending it there changes the HTML
+# model's DOM descriptors and asks for a retraining (on wcxb-dev, reading this rule's words through it
+# renders 4 pages differently, one of them a footer menu read)
+_CLASS_WORDS = re.compile(r"[a-z0-9]+")
 
 
 def _collapsed_section(el) -> bool:
@@ -260,8 +260,14 @@ def _collapsed_section(el) -> bool:
         return True
     if (get("role") or "").strip().lower() in _NOT_PANEL_ROLES:
         return False
-    words = set(_WORDS.findall(f"{get('class') or ''} {get('id') or ''}"[:400].lower()))
+    words = set(_CLASS_WORDS.findall(f"{get('class') or ''} {get('id') or ''}"[:400].lower()))
     return bool(words & _PANEL_WORDS) and not words & _NOT_PANEL_WORDS
+
+
+# A <button> is dropped (its words are a control's label: "Menu", "Share"), but not one holding more
+# words than any label: the parser left it open over the page (libxml2 does not close a button at a
+# block that a browser's parser closes it at, e.g. after an unclosed <div> inside it).
+BUTTON_MAX_WORDS = 40
 
 
 def _swallowing_button(el) -> bool:
